@@ -1,0 +1,244 @@
+//! The calendar subcommands: deadline, elapsed, calendar check, holidays, demo.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Args, Subcommand};
+use reglament::holidays::{self, DayOffReason, HolidayPreset};
+use reglament::Calendar;
+
+/// Reads and compiles a calendar file, or the embedded default.
+pub fn load_calendar(path: Option<&Path>) -> Result<Calendar, String> {
+    match path {
+        None => Ok(Calendar::default_kyiv()),
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Calendar::from_json(&text).map_err(|e| format!("{}: {e}", p.display()))
+        }
+    }
+}
+
+/// Parses an RFC 3339 instant given on the command line.
+pub fn parse_instant(flag: &str, s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| format!("{flag}: {s:?} is not an RFC 3339 instant such as 2026-03-27T17:00:00+02:00 ({e})"))
+}
+
+/// UTC, whole seconds, `Z`.
+pub fn utc(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Local time in the calendar's zone, with its offset.
+pub fn local(cal: &Calendar, t: DateTime<Utc>) -> String {
+    t.with_timezone(&cal.timezone()).format("%Y-%m-%d %H:%M:%S %:z (%a)").to_string()
+}
+
+/// Arguments of `reglament deadline`.
+#[derive(Args)]
+pub struct DeadlineArgs {
+    /// Start instant (RFC 3339, any offset).
+    #[arg(long)]
+    from: String,
+    /// Working hours to add (may be fractional).
+    #[arg(long, conflicts_with = "seconds", required_unless_present = "seconds")]
+    hours: Option<f64>,
+    /// Working seconds to add.
+    #[arg(long)]
+    seconds: Option<i64>,
+    /// Calendar file (JSON); default: Europe/Kyiv, Mon–Fri 09:00–18:00, Ukrainian holidays.
+    #[arg(long)]
+    calendar: Option<PathBuf>,
+}
+
+/// `reglament deadline`.
+pub fn deadline(args: &DeadlineArgs) -> Result<(), String> {
+    let cal = load_calendar(args.calendar.as_deref())?;
+    let from = parse_instant("--from", &args.from)?;
+    let seconds = match (args.seconds, args.hours) {
+        (Some(s), _) => s,
+        (None, Some(h)) if h.is_finite() && h.abs() < 1e12 => (h * 3600.0).round() as i64,
+        (None, Some(h)) => return Err(format!("--hours: {h} is not a usable number of hours")),
+        (None, None) => return Err("give --hours or --seconds".into()),
+    };
+    let due = cal.add(from, seconds).map_err(|e| e.to_string())?;
+    println!("{}", utc(due));
+    println!("{} {}", local(&cal, due), cal.timezone().name());
+    Ok(())
+}
+
+/// Arguments of `reglament elapsed`.
+#[derive(Args)]
+pub struct ElapsedArgs {
+    /// Start instant (RFC 3339).
+    #[arg(long)]
+    from: String,
+    /// End instant (RFC 3339).
+    #[arg(long)]
+    to: String,
+    /// Calendar file (JSON); default: the embedded one.
+    #[arg(long)]
+    calendar: Option<PathBuf>,
+}
+
+/// `reglament elapsed`.
+pub fn elapsed(args: &ElapsedArgs) -> Result<(), String> {
+    let cal = load_calendar(args.calendar.as_deref())?;
+    let a = parse_instant("--from", &args.from)?;
+    let b = parse_instant("--to", &args.to)?;
+    let s = cal.elapsed(a, b).map_err(|e| e.to_string())?;
+    let sign = if s < 0 { "-" } else { "" };
+    let abs = s.unsigned_abs();
+    println!("{s} seconds ({sign}{}:{:02}:{:02} working time)", abs / 3600, abs / 60 % 60, abs % 60);
+    Ok(())
+}
+
+/// `reglament calendar ...`.
+#[derive(Subcommand)]
+pub enum CalendarCommand {
+    /// Validate a calendar file; errors name the field and the value.
+    Check {
+        /// The calendar file (JSON).
+        file: PathBuf,
+    },
+    /// Print the embedded default calendar file.
+    Default,
+}
+
+/// `reglament calendar ...`.
+pub fn calendar(cmd: &CalendarCommand) -> Result<(), String> {
+    match cmd {
+        CalendarCommand::Check { file } => {
+            let cal = load_calendar(Some(file))?;
+            let spec = cal.spec();
+            let weekly: i64 = spec.week.iter().flatten().map(|s| s.length_seconds()).sum();
+            let (lo, hi) = cal.supported_range();
+            println!(
+                "{}: ok — {} , {} working hours a week (before overlaps), {} listed holidays, {} extra working days, preset {}, instants {} .. {}",
+                file.display(),
+                spec.timezone,
+                weekly as f64 / 3600.0,
+                spec.holidays.len(),
+                spec.extra_working_days.len(),
+                spec.holiday_preset.map_or("none", |p| p.name()),
+                utc(lo),
+                utc(hi)
+            );
+            Ok(())
+        }
+        CalendarCommand::Default => {
+            let v = Calendar::default_kyiv().spec().to_value();
+            println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+    }
+}
+
+/// Arguments of `reglament holidays`.
+#[derive(Args)]
+pub struct HolidaysArgs {
+    /// The year (1991–2100).
+    #[arg(long)]
+    year: i32,
+    /// `UA` (default: every named holiday non-working under martial law) or `UA-statutory` (the law's days off).
+    #[arg(long, default_value = "UA")]
+    mode: String,
+    /// The last day of martial law, if it has ended (YYYY-MM-DD).
+    #[arg(long)]
+    martial_law_end: Option<NaiveDate>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// `reglament holidays`.
+pub fn holidays(args: &HolidaysArgs) -> Result<(), String> {
+    let preset = HolidayPreset::from_name(&args.mode)
+        .ok_or_else(|| format!("--mode: unknown mode {:?}; expected UA or UA-statutory", args.mode))?;
+    let y = holidays::year(preset, args.year, args.martial_law_end).map_err(|e| e.to_string())?;
+    let reason = |r: &DayOffReason| match r {
+        DayOffReason::Holiday => "holiday".to_string(),
+        DayOffReason::CarriedOver { holiday } => format!("carried over from {holiday}"),
+        DayOffReason::Transferred { worked_on } => format!("transferred, worked on {worked_on}"),
+    };
+    if args.json {
+        let days: Vec<_> = y
+            .days_off
+            .iter()
+            .map(|d| serde_json::json!({"date": d.date.to_string(), "uk": d.name.uk, "en": d.name.en, "reason": reason(&d.reason)}))
+            .collect();
+        let work: Vec<_> = y
+            .working_days
+            .iter()
+            .map(|w| serde_json::json!({"date": w.date.to_string(), "instead_of": w.instead_of.to_string()}))
+            .collect();
+        let named: Vec<_> = y
+            .named
+            .iter()
+            .map(|(d, n)| serde_json::json!({"date": d.to_string(), "uk": n.uk, "en": n.en}))
+            .collect();
+        let out = serde_json::json!({"year": y.year, "mode": preset.name(), "named": named, "days_off": days, "working_days": work});
+        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    println!("Days off in {} ({}):", y.year, preset.name());
+    if y.days_off.is_empty() {
+        println!("  none (martial law suspends holiday days off)");
+    }
+    for d in &y.days_off {
+        println!("  {} {}  {} / {}  [{}]", d.date, d.date.format("%a"), d.name.uk, d.name.en, reason(&d.reason));
+    }
+    if !y.working_days.is_empty() {
+        println!("Transferred working days:");
+        for w in &y.working_days {
+            println!("  {} {}  worked instead of {}", w.date, w.date.format("%a"), w.instead_of);
+        }
+    }
+    Ok(())
+}
+
+/// `reglament demo`: the main walk-through on the embedded default.
+pub fn demo() -> Result<(), String> {
+    let cal = Calendar::default_kyiv();
+    println!("reglament {} — walk-through on the embedded default", env!("CARGO_PKG_VERSION"));
+    println!("Calendar: {} , Mon–Fri 09:00–18:00, Ukrainian public holidays (preset UA)\n", cal.timezone().name());
+    let requests = [
+        ("Friday before the switch to summer time", "2026-03-27T17:00:00+02:00", 2 * 3600),
+        ("Eve of Independence Day", "2026-08-21T16:30:00+03:00", 4 * 3600),
+        ("Registered on a Saturday", "2026-06-13T11:00:00+03:00", 8 * 3600),
+        ("Before the Christmas holiday", "2026-12-24T15:00:00+02:00", 16 * 3600),
+    ];
+    for (what, at, budget) in requests {
+        let t = parse_instant("demo", at)?;
+        let due = cal.add(t, budget).map_err(|e| e.to_string())?;
+        println!("{what}:");
+        println!("  registered {}  =  {}", local(&cal, t), utc(t));
+        println!("  + {} working hours", budget / 3600);
+        println!("  due        {}  =  {}", local(&cal, due), utc(due));
+        let skipped: Vec<String> = {
+            let mut d = cal.local_date(t);
+            let end = cal.local_date(due);
+            let mut names = Vec::new();
+            while d <= end {
+                if let Some(off) = cal.day_off(d) {
+                    names.push(format!("{} {}", d, off.name.map_or("holiday", |n| n.en)));
+                }
+                match d.succ_opt() {
+                    Some(next) => d = next,
+                    None => break,
+                }
+            }
+            names
+        };
+        if !skipped.is_empty() {
+            println!("  skipped: {}", skipped.join(", "));
+        }
+        println!();
+    }
+    let t = parse_instant("demo", "2026-03-27T12:00:00+02:00")?;
+    let notice = cal.add_working_days(t, 2).map_err(|e| e.to_string())?;
+    println!("Clause 5 — a contact person replaced on {}:", local(&cal, t));
+    println!("  the other party must be told by {}  =  {}", local(&cal, notice), utc(notice));
+    Ok(())
+}

@@ -1,0 +1,57 @@
+//! `reglament`: the command for integrators and support managers.
+//!
+//! Every subcommand reads files or standard input, calls the pure core and
+//! prints; exit status 0 on success, 1 when the input breaks a rule, 2 on a
+//! usage error.
+
+mod batch;
+mod calendar_cmds;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Enforce a technical-support regulation: working-time deadlines, the
+/// life of a request, SLA clocks.
+#[derive(Parser)]
+#[command(name = "reglament", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The main walk-through: the regulation applied to a few requests on the embedded default.
+    Demo,
+    /// The due instant of a working-time budget started at --from.
+    Deadline(calendar_cmds::DeadlineArgs),
+    /// Working seconds between two instants.
+    Elapsed(calendar_cmds::ElapsedArgs),
+    /// Calendar files.
+    #[command(subcommand)]
+    Calendar(calendar_cmds::CalendarCommand),
+    /// Ukrainian public holidays of a year, with names in Ukrainian and English.
+    Holidays(calendar_cmds::HolidaysArgs),
+    /// Calendar arithmetic as JSON Lines: one request per line on stdin, one answer per line on stdout.
+    Batch(batch::BatchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Demo => calendar_cmds::demo(),
+        Command::Deadline(args) => calendar_cmds::deadline(&args),
+        Command::Elapsed(args) => calendar_cmds::elapsed(&args),
+        Command::Calendar(cmd) => calendar_cmds::calendar(&cmd),
+        Command::Holidays(args) => calendar_cmds::holidays(&args),
+        Command::Batch(args) => batch::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("reglament: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! The working-time arithmetic: a cumulative function `F(t)` (working seconds
+//! from an origin up to instant `t`) evaluated in O(log n) whatever the span.
+//!
+//! Time is cut into *pieces*. A **window** is a few days around anything
+//! irregular (a holiday, an extra working day, a UTC-offset change); inside a
+//! window the working intervals are computed exactly, shift by shift, with
+//! "compatible" local-time disambiguation, and stored with prefix sums. A
+//! **stretch** is the time between two windows: the UTC offset is constant
+//! there and every day follows the weekly template, so `F` is a closed form
+//! over the template's prefix sums. `elapsed` is `F(b) - F(a)`; `add` and
+//! `sub` invert `F` by a binary search over the pieces and then over one
+//! window or the template. No operation loops over days.
+
+use chrono::{Datelike, LocalResult, NaiveDate, Offset, TimeZone};
+use chrono_tz::Tz;
+
+use super::spec::{Shift, DAY};
+use crate::error::{Error, ErrorKind, Result};
+
+/// Seconds in a week.
+const WEEK: i64 = 7 * DAY;
+/// Local seconds (since 1970-01-01T00:00 local) of Monday 1970-01-05 00:00.
+const MONDAY: i64 = 4 * DAY;
+
+/// The weekly template: merged working intervals in local seconds from
+/// Monday 00:00, with prefix sums.
+#[derive(Debug, Clone)]
+pub(crate) struct Template {
+    /// Disjoint, sorted `[start, end)` within `[0, WEEK)`.
+    ivals: Vec<(i64, i64)>,
+    /// `cum[j]` = working seconds before interval `j`.
+    cum: Vec<i64>,
+    /// Working seconds per week.
+    total: i64,
+}
+
+impl Template {
+    pub(crate) fn new(week: &[Vec<Shift>; 7]) -> Template {
+        let mut raw = Vec::new();
+        for (d, shifts) in week.iter().enumerate() {
+            for s in shifts {
+                let start = d as i64 * DAY + i64::from(s.start().seconds());
+                let end = d as i64 * DAY + s.end_offset();
+                if end > WEEK {
+                    raw.push((start, WEEK));
+                    raw.push((0, end - WEEK));
+                } else {
+                    raw.push((start, end));
+                }
+            }
+        }
+        let ivals = merge(raw);
+        let mut cum = Vec::with_capacity(ivals.len());
+        let mut total = 0;
+        for &(a, b) in &ivals {
+            cum.push(total);
+            total += b - a;
+        }
+        Template { ivals, cum, total }
+    }
+
+    /// Working local seconds in `[MONDAY, x)` (negative before it).
+    fn g(&self, x: i64) -> i64 {
+        let rel = x - MONDAY;
+        let w = rel.div_euclid(WEEK);
+        let p = rel.rem_euclid(WEEK);
+        w * self.total + self.prefix(p)
+    }
+
+    fn prefix(&self, p: i64) -> i64 {
+        // last interval starting at or before p
+        let j = self.ivals.partition_point(|&(a, _)| a <= p);
+        if j == 0 {
+            return 0;
+        }
+        let (a, b) = self.ivals[j - 1];
+        self.cum[j - 1] + p.min(b) - a
+    }
+
+    /// Earliest local `x` with `g(x) >= v`. Requires `total > 0`.
+    fn earliest_at_least(&self, v: i64) -> i64 {
+        let k = (v - 1).div_euclid(self.total); // so that r = v - k*total is in (0, total]
+        let r = v - k * self.total;
+        let j = self.cum.iter().zip(&self.ivals).position(|(&c, &(a, b))| c + (b - a) >= r).unwrap_or(0);
+        MONDAY + k * WEEK + self.ivals[j].0 + (r - self.cum[j])
+    }
+
+    /// Latest local `x` with `g(x) <= v`. Requires `total > 0`.
+    fn latest_at_most(&self, v: i64) -> i64 {
+        let k = v.div_euclid(self.total); // r in [0, total)
+        let r = v - k * self.total;
+        let j = self.cum.partition_point(|&c| c <= r).saturating_sub(1);
+        MONDAY + k * WEEK + self.ivals[j].0 + (r - self.cum[j])
+    }
+}
+
+/// Sorts and merges overlapping or touching intervals, dropping empty ones.
+fn merge(mut raw: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
+    raw.retain(|&(a, b)| b > a);
+    raw.sort_unstable();
+    let mut out: Vec<(i64, i64)> = Vec::with_capacity(raw.len());
+    for (a, b) in raw {
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    /// Constant UTC offset (seconds east), the template applies.
+    Stretch { offset: i64, g_start: i64 },
+    /// Exact intervals with prefix sums.
+    Window { ivals: Vec<(i64, i64)>, cum: Vec<i64> },
+}
+
+#[derive(Debug, Clone)]
+struct Piece {
+    start: i64,
+    f_start: i64,
+    kind: Kind,
+}
+
+/// What a local date contributes: its shifts (none on a holiday).
+pub(crate) trait DayRules {
+    /// The shifts that start on `date`.
+    fn shifts(&self, date: NaiveDate) -> &[Shift];
+    /// Dates on which the rules differ from the plain weekly template.
+    fn exception_dates(&self) -> Vec<NaiveDate>;
+}
+
+/// The compiled arithmetic of one calendar.
+#[derive(Debug, Clone)]
+pub(crate) struct Engine {
+    tz: Tz,
+    template: Template,
+    pieces: Vec<Piece>,
+    /// Supported instants: `[lo, hi]`.
+    lo: i64,
+    hi: i64,
+}
+
+/// Maps a local wall-clock time (seconds since 1970-01-01T00:00 local) to an
+/// instant with "compatible" disambiguation: a time in a gap moves forward by
+/// the gap, an ambiguous time takes the earlier instant.
+pub(crate) fn local_to_instant(tz: Tz, local: i64) -> Option<i64> {
+    let ndt = chrono::DateTime::UNIX_EPOCH.naive_utc().checked_add_signed(chrono::TimeDelta::try_seconds(local)?)?;
+    match tz.offset_from_local_datetime(&ndt) {
+        LocalResult::Single(o) => Some(local - i64::from(o.fix().local_minus_utc())),
+        LocalResult::Ambiguous(a, b) => {
+            let (x, y) = (local - i64::from(a.fix().local_minus_utc()), local - i64::from(b.fix().local_minus_utc()));
+            Some(x.min(y))
+        }
+        LocalResult::None => {
+            let gap = chrono_tz::GapInfo::new(&ndt, &tz)?;
+            let (_, before) = gap.begin?;
+            Some(local - i64::from(before.fix().local_minus_utc()))
+        }
+    }
+}
+
+/// The UTC offset (seconds east) in force at instant `t`.
+pub(crate) fn offset_at(tz: Tz, t: i64) -> i64 {
+    match chrono::DateTime::from_timestamp(t, 0) {
+        Some(dt) => i64::from(tz.offset_from_utc_datetime(&dt.naive_utc()).fix().local_minus_utc()),
+        None => 0,
+    }
+}
+
+/// Days since 1970-01-01 of a date.
+pub(crate) fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce()) - 719_163
+}
+
+/// The date of a day number.
+pub(crate) fn date_of(n: i64) -> Option<NaiveDate> {
+    i32::try_from(n + 719_163).ok().and_then(NaiveDate::from_num_days_from_ce_opt)
+}
+
+/// The exact instant intervals of the shifts that start on `date`.
+pub(crate) fn day_intervals(tz: Tz, rules: &dyn DayRules, date: NaiveDate, out: &mut Vec<(i64, i64)>) {
+    let base = day_number(date) * DAY;
+    for s in rules.shifts(date) {
+        let a = local_to_instant(tz, base + i64::from(s.start().seconds()));
+        let b = local_to_instant(tz, base + s.end_offset());
+        if let (Some(a), Some(b)) = (a, b) {
+            if b > a {
+                out.push((a, b));
+            }
+        }
+    }
+}
+
+impl Engine {
+    /// Compiles the arithmetic for instants in `[lo, hi]`.
+    pub(crate) fn new(tz: Tz, week: &[Vec<Shift>; 7], rules: &dyn DayRules, lo: i64, hi: i64) -> Engine {
+        let template = Template::new(week);
+        // 1. Raw windows: around each exception date and each offset change.
+        let mut raw: Vec<(i64, i64)> = Vec::new();
+        for d in rules.exception_dates() {
+            let t = day_number(d) * DAY;
+            if t + 4 * DAY >= lo && t - 2 * DAY <= hi {
+                raw.push((t - 2 * DAY, t + 4 * DAY));
+            }
+        }
+        let first_day = lo.div_euclid(DAY) - 4;
+        let last_day = hi.div_euclid(DAY) + 4;
+        let mut prev = offset_at(tz, first_day * DAY);
+        for day in first_day + 1..=last_day {
+            let off = offset_at(tz, day * DAY);
+            if off != prev {
+                // the change happened in [day-1, day)
+                raw.push(((day - 4) * DAY, (day + 3) * DAY));
+                prev = off;
+            }
+        }
+        let windows = merge(raw);
+
+        // 2. Pieces: stretch, window, stretch, ... with F continuous.
+        let mut pieces = Vec::with_capacity(windows.len() * 2 + 1);
+        let origin = first_day * DAY;
+        let off0 = offset_at(tz, origin);
+        pieces.push(Piece { start: origin, f_start: 0, kind: Kind::Stretch { offset: off0, g_start: template.g(origin + off0) } });
+        let mut scratch = Vec::new();
+        for (ws, we) in windows {
+            let f_ws = Self::f_in(&template, pieces.last().expect("origin piece"), ws);
+            // every shift that can touch [ws, we): shifts start at most a day
+            // and a half before in local time, offsets are within +-26 h
+            scratch.clear();
+            let d0 = ws.div_euclid(DAY) - 3;
+            let d1 = we.div_euclid(DAY) + 2;
+            for n in d0..=d1 {
+                if let Some(date) = date_of(n) {
+                    day_intervals(tz, rules, date, &mut scratch);
+                }
+            }
+            let clipped: Vec<(i64, i64)> = scratch.iter().map(|&(a, b)| (a.max(ws), b.min(we))).collect();
+            let ivals = merge(clipped);
+            let mut cum = Vec::with_capacity(ivals.len());
+            let mut total = 0;
+            for &(a, b) in &ivals {
+                cum.push(total);
+                total += b - a;
+            }
+            pieces.push(Piece { start: ws, f_start: f_ws, kind: Kind::Window { ivals, cum } });
+            let off = offset_at(tz, we);
+            pieces.push(Piece { start: we, f_start: f_ws + total, kind: Kind::Stretch { offset: off, g_start: template.g(we + off) } });
+        }
+        Engine { tz, template, pieces, lo, hi }
+    }
+
+    /// The time zone.
+    pub(crate) fn tz(&self) -> Tz {
+        self.tz
+    }
+
+    /// The supported instants, inclusive.
+    pub(crate) fn range(&self) -> (i64, i64) {
+        (self.lo, self.hi)
+    }
+
+    fn f_in(template: &Template, p: &Piece, t: i64) -> i64 {
+        match &p.kind {
+            Kind::Stretch { offset, g_start } => p.f_start + template.g(t + offset) - g_start,
+            Kind::Window { ivals, cum } => {
+                let j = ivals.partition_point(|&(a, _)| a <= t);
+                if j == 0 {
+                    p.f_start
+                } else {
+                    let (a, b) = ivals[j - 1];
+                    p.f_start + cum[j - 1] + t.min(b) - a
+                }
+            }
+        }
+    }
+
+    fn piece_index(&self, t: i64) -> usize {
+        self.pieces.partition_point(|p| p.start <= t).saturating_sub(1)
+    }
+
+    fn check(&self, t: i64, what: &str) -> Result<()> {
+        if t < self.lo || t > self.hi {
+            return Err(self.range_error(what, t));
+        }
+        Ok(())
+    }
+
+    fn range_error(&self, what: &str, t: i64) -> Error {
+        let show = |x: i64| chrono::DateTime::from_timestamp(x, 0).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()).unwrap_or_else(|| x.to_string());
+        Error::out_of_range(format!(
+            "{what} {} is outside the range this calendar supports, {} to {}",
+            show(t),
+            show(self.lo),
+            show(self.hi)
+        ))
+    }
+
+    /// `F(t)`: working seconds from the origin to `t`.
+    fn f(&self, t: i64) -> i64 {
+        Self::f_in(&self.template, &self.pieces[self.piece_index(t)], t)
+    }
+
+    /// Earliest instant `u` with `F(u) >= v`; `None` when there is none.
+    fn earliest_at_least(&self, v: i64) -> Option<i64> {
+        // the first piece whose end value reaches v (F is continuous)
+        let m = self.pieces.partition_point(|p| p.f_start < v);
+        let p = &self.pieces[m.max(1) - 1];
+        match &p.kind {
+            Kind::Stretch { offset, g_start } => {
+                (self.template.total > 0).then(|| self.template.earliest_at_least(v - p.f_start + g_start) - offset)
+            }
+            Kind::Window { ivals, cum } => {
+                let r = v - p.f_start;
+                if r <= 0 {
+                    return Some(p.start);
+                }
+                let j = cum.iter().zip(ivals).position(|(&c, &(a, b))| c + (b - a) >= r)?;
+                Some(ivals[j].0 + (r - cum[j]))
+            }
+        }
+    }
+
+    /// Latest instant `u` with `F(u) <= v`; `None` when there is none.
+    fn latest_at_most(&self, v: i64) -> Option<i64> {
+        // the last piece starting at or below v: its end value is above v
+        let i = self.pieces.partition_point(|p| p.f_start <= v).checked_sub(1)?;
+        let p = &self.pieces[i];
+        match &p.kind {
+            Kind::Stretch { offset, g_start } => {
+                (self.template.total > 0).then(|| self.template.latest_at_most(v - p.f_start + g_start) - offset)
+            }
+            Kind::Window { ivals, cum } => {
+                let r = v - p.f_start;
+                let j = cum.partition_point(|&c| c <= r).checked_sub(1)?;
+                Some(ivals[j].0 + (r - cum[j]))
+            }
+        }
+    }
+
+    fn exhausted(&self) -> Error {
+        Error::new(ErrorKind::NoWorkingTime, "the calendar has no more working time in that direction within its supported range")
+    }
+
+    /// Working seconds in `[a, b)`, negative when `b < a`.
+    pub(crate) fn elapsed(&self, a: i64, b: i64) -> Result<i64> {
+        self.check(a, "instant")?;
+        self.check(b, "instant")?;
+        Ok(self.f(b) - self.f(a))
+    }
+
+    /// The earliest `u >= t` with `elapsed(t, u) >= d` (for `d < 0`: `sub(t, -d)`).
+    pub(crate) fn add(&self, t: i64, d: i64) -> Result<i64> {
+        self.check(t, "instant")?;
+        if d < 0 {
+            return self.sub(t, d.checked_neg().ok_or_else(|| Error::out_of_range("duration is too large"))?);
+        }
+        if d == 0 {
+            return Ok(t);
+        }
+        let v = self.f(t).checked_add(d).ok_or_else(|| Error::out_of_range("duration is too large"))?;
+        let u = self.earliest_at_least(v).ok_or_else(|| self.exhausted())?;
+        if u > self.hi {
+            return Err(self.range_error("the result", u));
+        }
+        Ok(u)
+    }
+
+    /// The latest `u <= t` with `elapsed(u, t) >= d` (for `d < 0`: `add(t, -d)`).
+    pub(crate) fn sub(&self, t: i64, d: i64) -> Result<i64> {
+        self.check(t, "instant")?;
+        if d < 0 {
+            return self.add(t, d.checked_neg().ok_or_else(|| Error::out_of_range("duration is too large"))?);
+        }
+        if d == 0 {
+            return Ok(t);
+        }
+        let v = self.f(t).checked_sub(d).ok_or_else(|| Error::out_of_range("duration is too large"))?;
+        let u = match self.latest_at_most(v) {
+            Some(u) => u,
+            None => return Err(self.range_error("the result", self.lo)),
+        };
+        if u < self.lo {
+            return Err(self.range_error("the result", u));
+        }
+        Ok(u)
+    }
+
+    /// Whether the second starting at `t` is working time.
+    pub(crate) fn is_working(&self, t: i64) -> Result<bool> {
+        self.check(t, "instant")?;
+        Ok(self.f(t + 1) > self.f(t))
+    }
+
+    /// The earliest working instant at or after `t`.
+    pub(crate) fn next_working(&self, t: i64) -> Result<i64> {
+        Ok(self.add(t, 1)? - 1)
+    }
+
+    /// The exact working intervals inside `[a, b)`, in order, touching ones joined.
+    pub(crate) fn intervals(&self, a: i64, b: i64) -> Result<Vec<(i64, i64)>> {
+        self.check(a, "instant")?;
+        self.check(b, "instant")?;
+        let mut raw = Vec::new();
+        if b <= a {
+            return Ok(raw);
+        }
+        let first = self.piece_index(a);
+        for (i, p) in self.pieces.iter().enumerate().skip(first) {
+            if p.start >= b {
+                break;
+            }
+            let lo = a.max(p.start);
+            let hi = self.pieces.get(i + 1).map_or(b, |n| n.start.min(b));
+            match &p.kind {
+                Kind::Window { ivals, .. } => {
+                    raw.extend(ivals.iter().map(|&(x, y)| (x.max(lo), y.min(hi))));
+                }
+                Kind::Stretch { offset, .. } => {
+                    let mut week = (lo + offset - MONDAY).div_euclid(WEEK);
+                    loop {
+                        let base = MONDAY + week * WEEK - offset;
+                        if base >= hi {
+                            break;
+                        }
+                        raw.extend(self.template.ivals.iter().map(|&(x, y)| ((base + x).max(lo), (base + y).min(hi))));
+                        week += 1;
+                    }
+                }
+            }
+        }
+        Ok(merge(raw))
+    }
+}

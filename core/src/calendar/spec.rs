@@ -1,0 +1,552 @@
+//! The calendar file: its JSON format, parsing and validation.
+//!
+//! ```json
+//! {"timezone": "Europe/Kyiv",
+//!  "week": {"mon": [["09:00","18:00"]], "tue": [["09:00","18:00"]], "wed": [["09:00","18:00"]],
+//!           "thu": [["09:00","18:00"]], "fri": [["09:00","18:00"]], "sat": [], "sun": []},
+//!  "holidays": ["2026-01-01"], "extra_working_days": ["2026-03-07"],
+//!  "extra_working_day_hours": [["09:00","18:00"]],
+//!  "holiday_preset": "UA"}
+//! ```
+//!
+//! Only `timezone` and `week` are required; a weekday absent from `week` has
+//! no working time. Every error names the field (as a JSON path) and the value.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::de::Error as _;
+use serde_json::{Map, Value};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::holidays::HolidayPreset;
+
+/// Seconds in a day.
+pub(crate) const DAY: i64 = 86_400;
+
+/// The weekday keys of the `week` object, Monday first.
+pub const WEEKDAY_KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// A local wall-clock time of day, `00:00` to `24:00`, in whole seconds.
+///
+/// Written `"HH:MM"` or `"HH:MM:SS"`; `"24:00"` is allowed as the end of a shift.
+///
+/// # Example
+/// ```
+/// use reglament::calendar::LocalTime;
+/// let t: LocalTime = "09:30".parse().unwrap();
+/// assert_eq!(t.seconds(), 9 * 3600 + 30 * 60);
+/// assert_eq!(t.to_string(), "09:30");
+/// assert!("25:00".parse::<LocalTime>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LocalTime(u32);
+
+impl LocalTime {
+    /// Midnight at the start of the day.
+    pub const MIDNIGHT: LocalTime = LocalTime(0);
+    /// `24:00`, the end of the day.
+    pub const END_OF_DAY: LocalTime = LocalTime(86_400);
+
+    /// The time `h:m:s`; `None` unless it lies in `00:00:00..=24:00:00`.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::calendar::LocalTime;
+    /// assert_eq!(LocalTime::from_hms(18, 0, 0).unwrap().to_string(), "18:00");
+    /// assert!(LocalTime::from_hms(24, 0, 1).is_none());
+    /// ```
+    pub fn from_hms(h: u32, m: u32, s: u32) -> Option<LocalTime> {
+        if m > 59 || s > 59 || h > 24 {
+            return None;
+        }
+        let secs = h * 3600 + m * 60 + s;
+        (secs <= 86_400).then_some(LocalTime(secs))
+    }
+
+    /// Seconds since local midnight (`86400` for `24:00`).
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::calendar::LocalTime;
+    /// assert_eq!(LocalTime::END_OF_DAY.seconds(), 86_400);
+    /// ```
+    pub fn seconds(self) -> u32 {
+        self.0
+    }
+}
+
+impl fmt::Display for LocalTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (h, m, s) = (self.0 / 3600, self.0 / 60 % 60, self.0 % 60);
+        if s == 0 {
+            write!(f, "{h:02}:{m:02}")
+        } else {
+            write!(f, "{h:02}:{m:02}:{s:02}")
+        }
+    }
+}
+
+/// The error of parsing a [`LocalTime`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalTimeParseError(String);
+
+impl fmt::Display for LocalTimeParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid time of day {:?}: expected \"HH:MM\" or \"HH:MM:SS\" between 00:00 and 24:00",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for LocalTimeParseError {}
+
+impl FromStr for LocalTime {
+    type Err = LocalTimeParseError;
+
+    fn from_str(s: &str) -> Result<LocalTime, LocalTimeParseError> {
+        let err = || LocalTimeParseError(s.to_string());
+        let b = s.as_bytes();
+        let two = |i: usize| -> Option<u32> {
+            let (x, y) = (*b.get(i)?, *b.get(i + 1)?);
+            (x.is_ascii_digit() && y.is_ascii_digit()).then(|| u32::from(x - b'0') * 10 + u32::from(y - b'0'))
+        };
+        let (h, m, sec) = match b.len() {
+            5 if b[2] == b':' => (two(0), two(3), Some(0)),
+            8 if b[2] == b':' && b[5] == b':' => (two(0), two(3), two(6)),
+            _ => return Err(err()),
+        };
+        match (h, m, sec) {
+            (Some(h), Some(m), Some(sec)) => LocalTime::from_hms(h, m, sec).ok_or_else(err),
+            _ => Err(err()),
+        }
+    }
+}
+
+/// One working interval of a day: `[start, end)` in local time. When `end`
+/// is not after `start` the shift runs overnight into the next day and
+/// belongs to the day it starts.
+///
+/// # Example
+/// ```
+/// use reglament::calendar::Shift;
+/// let night = Shift::new("22:00".parse().unwrap(), "06:00".parse().unwrap()).unwrap();
+/// assert!(night.is_overnight());
+/// assert_eq!(night.length_seconds(), 8 * 3600);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Shift {
+    start: LocalTime,
+    end: LocalTime,
+}
+
+impl Shift {
+    /// A shift from `start` to `end`; `None` if `start` is `24:00`.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::calendar::{LocalTime, Shift};
+    /// assert!(Shift::new(LocalTime::END_OF_DAY, LocalTime::MIDNIGHT).is_none());
+    /// ```
+    pub fn new(start: LocalTime, end: LocalTime) -> Option<Shift> {
+        (start < LocalTime::END_OF_DAY).then_some(Shift { start, end })
+    }
+
+    /// The local start time.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::calendar::Shift;
+    /// let s = Shift::new("09:00".parse().unwrap(), "18:00".parse().unwrap()).unwrap();
+    /// assert_eq!(s.start().to_string(), "09:00");
+    /// ```
+    pub fn start(self) -> LocalTime {
+        self.start
+    }
+
+    /// The local end time (on the next day when [`is_overnight`](Shift::is_overnight)).
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::calendar::Shift;
+    /// let s = Shift::new("09:00".parse().unwrap(), "24:00".parse().unwrap()).unwrap();
+    /// assert_eq!(s.end().to_string(), "24:00");
+    /// ```
+    pub fn end(self) -> LocalTime {
+        self.end
+    }
+
+    /// True when the end is not after the start: the shift ends the next day.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::calendar::Shift;
+    /// let s = Shift::new("09:00".parse().unwrap(), "09:00".parse().unwrap()).unwrap();
+    /// assert!(s.is_overnight()); // a 24-hour shift
+    /// ```
+    pub fn is_overnight(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Seconds from start to end in local wall-clock time (DST ignored).
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::calendar::Shift;
+    /// let s = Shift::new("09:00".parse().unwrap(), "18:00".parse().unwrap()).unwrap();
+    /// assert_eq!(s.length_seconds(), 9 * 3600);
+    /// ```
+    pub fn length_seconds(self) -> i64 {
+        self.end_offset() - i64::from(self.start.0)
+    }
+
+    /// The end as seconds after the start day's midnight (past 86400 when overnight).
+    pub(crate) fn end_offset(self) -> i64 {
+        let end = i64::from(self.end.0);
+        if self.is_overnight() {
+            end + DAY
+        } else {
+            end
+        }
+    }
+}
+
+/// The parsed calendar file. Build a working [`Calendar`](super::Calendar)
+/// from it with [`Calendar::from_spec`](super::Calendar::from_spec).
+///
+/// # Example
+/// ```
+/// use reglament::calendar::CalendarSpec;
+/// let spec = CalendarSpec::from_json(r#"{"timezone":"UTC","week":{"mon":[["08:00","12:00"]]}}"#).unwrap();
+/// assert_eq!(spec.timezone, "UTC");
+/// assert_eq!(spec.week[0].len(), 1);
+/// assert!(spec.week[1].is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarSpec {
+    /// IANA time zone name, e.g. `Europe/Kyiv`.
+    pub timezone: String,
+    /// Shifts per weekday, Monday first.
+    pub week: [Vec<Shift>; 7],
+    /// Dates on which no shift starts (in addition to the preset's days off).
+    pub holidays: Vec<NaiveDate>,
+    /// Dates worked with [`extra_working_day_hours`](CalendarSpec::extra_working_day_hours),
+    /// whatever their weekday or the preset say.
+    pub extra_working_days: Vec<NaiveDate>,
+    /// Shifts of an extra working day; `None` means Monday's shifts.
+    pub extra_working_day_hours: Option<Vec<Shift>>,
+    /// Public holidays computed by rule (`"UA"` or `"UA-statutory"`), if any.
+    pub holiday_preset: Option<HolidayPreset>,
+    /// For the Ukrainian presets: the last day of martial law; absent while it lasts.
+    pub martial_law_end: Option<NaiveDate>,
+}
+
+impl Default for CalendarSpec {
+    /// The embedded default: Europe/Kyiv, Monday to Friday 09:00–18:00, with
+    /// Ukrainian public holidays (preset `"UA"`).
+    fn default() -> CalendarSpec {
+        CalendarSpec::default_kyiv()
+    }
+}
+
+impl CalendarSpec {
+    /// The embedded default: Europe/Kyiv, Monday to Friday 09:00–18:00, with
+    /// Ukrainian public holidays (preset `"UA"`, every named holiday non-working).
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::calendar::CalendarSpec;
+    /// let spec = CalendarSpec::default_kyiv();
+    /// assert_eq!(spec.timezone, "Europe/Kyiv");
+    /// assert!(spec.week[5].is_empty() && spec.week[6].is_empty());
+    /// ```
+    pub fn default_kyiv() -> CalendarSpec {
+        let nine_to_six = vec![Shift { start: LocalTime(9 * 3600), end: LocalTime(18 * 3600) }];
+        CalendarSpec {
+            timezone: "Europe/Kyiv".to_string(),
+            week: [
+                nine_to_six.clone(),
+                nine_to_six.clone(),
+                nine_to_six.clone(),
+                nine_to_six.clone(),
+                nine_to_six,
+                Vec::new(),
+                Vec::new(),
+            ],
+            holidays: Vec::new(),
+            extra_working_days: Vec::new(),
+            extra_working_day_hours: None,
+            holiday_preset: Some(HolidayPreset::Ua),
+            martial_law_end: None,
+        }
+    }
+
+    /// Parses and validates a calendar file.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::calendar::CalendarSpec;
+    /// let err = CalendarSpec::from_json(r#"{"timezone":"UTC","week":{},"colour":"red"}"#).unwrap_err();
+    /// assert_eq!(err.code(), "unknown_field");
+    /// assert_eq!(err.field(), Some("colour"));
+    /// ```
+    pub fn from_json(json: &str) -> Result<CalendarSpec> {
+        let value: Value = serde_json::from_str(json)
+            .map_err(|e| Error::new(ErrorKind::InvalidJson, format!("the calendar is not valid JSON: {e}")))?;
+        CalendarSpec::from_value(&value)
+    }
+
+    /// Validates a calendar already parsed as a JSON value.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::calendar::CalendarSpec;
+    /// let v = serde_json::json!({"timezone": "UTC", "week": {"sun": [["22:00", "06:00"]]}});
+    /// let spec = CalendarSpec::from_value(&v).unwrap();
+    /// assert!(spec.week[6][0].is_overnight());
+    /// ```
+    pub fn from_value(value: &Value) -> Result<CalendarSpec> {
+        let obj = value
+            .as_object()
+            .ok_or_else(|| Error::new(ErrorKind::InvalidJson, format!("a calendar must be a JSON object, found {}", kind_of(value))))?;
+        const KEYS: [&str; 7] = [
+            "timezone",
+            "week",
+            "holidays",
+            "extra_working_days",
+            "extra_working_day_hours",
+            "holiday_preset",
+            "martial_law_end",
+        ];
+        reject_unknown(obj, &KEYS, "")?;
+
+        let tz_value = obj
+            .get("timezone")
+            .ok_or_else(|| Error::new(ErrorKind::MissingField, "the calendar needs a \"timezone\" (an IANA name such as \"Europe/Kyiv\")").at("timezone"))?;
+        let timezone = tz_value
+            .as_str()
+            .ok_or_else(|| Error::invalid("timezone", format!("expected an IANA time zone name as a string, found {}", kind_of(tz_value))))?;
+        parse_tz(timezone).map_err(|e| e.at("timezone"))?;
+
+        let week_value = obj
+            .get("week")
+            .ok_or_else(|| Error::new(ErrorKind::MissingField, "the calendar needs a \"week\" (working intervals per weekday)").at("week"))?;
+        let week_obj = week_value
+            .as_object()
+            .ok_or_else(|| Error::invalid("week", format!("expected an object with keys mon..sun, found {}", kind_of(week_value))))?;
+        reject_unknown(week_obj, &WEEKDAY_KEYS, "week")?;
+        let mut week: [Vec<Shift>; 7] = Default::default();
+        for (i, key) in WEEKDAY_KEYS.iter().enumerate() {
+            if let Some(v) = week_obj.get(*key) {
+                week[i] = parse_shifts(v, &format!("week.{key}"))?;
+            }
+        }
+
+        let holidays = opt(obj, "holidays", parse_dates)?.unwrap_or_default();
+        let extra_working_days = opt(obj, "extra_working_days", parse_dates)?.unwrap_or_default();
+        let extra_working_day_hours = opt(obj, "extra_working_day_hours", parse_shifts)?;
+        let holiday_preset = match obj.get("holiday_preset") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(HolidayPreset::from_name(s).ok_or_else(|| {
+                Error::invalid("holiday_preset", format!("unknown holiday preset {s:?}: expected \"UA\" or \"UA-statutory\""))
+            })?),
+            Some(other) => {
+                return Err(Error::invalid(
+                    "holiday_preset",
+                    format!("expected \"UA\" or \"UA-statutory\", found {}", kind_of(other)),
+                ))
+            }
+        };
+        let martial_law_end = match obj.get("martial_law_end") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(parse_date(v, "martial_law_end")?),
+        };
+
+        let spec = CalendarSpec {
+            timezone: timezone.to_string(),
+            week,
+            holidays,
+            extra_working_days,
+            extra_working_day_hours,
+            holiday_preset,
+            martial_law_end,
+        };
+        spec.validate()?;
+        Ok(spec)
+    }
+
+    /// Checks the rules that span fields: some working time must exist, and
+    /// no date may be both a holiday and an extra working day.
+    fn validate(&self) -> Result<()> {
+        let extra_hours = self.extra_working_day_hours.as_ref().unwrap_or(&self.week[0]);
+        let week_has_time = self.week.iter().any(|d| !d.is_empty());
+        let extra_has_time = !self.extra_working_days.is_empty() && !extra_hours.is_empty();
+        if !week_has_time && !extra_has_time {
+            return Err(Error::new(
+                ErrorKind::NoWorkingTime,
+                "the calendar has no working time at all: every weekday is empty and there is no extra working day with hours",
+            )
+            .at("week"));
+        }
+        let extra: BTreeSet<NaiveDate> = self.extra_working_days.iter().copied().collect();
+        if let Some((i, d)) = self.holidays.iter().enumerate().find(|(_, d)| extra.contains(d)) {
+            return Err(Error::new(
+                ErrorKind::Conflict,
+                format!("{d} is listed both as a holiday and as an extra working day"),
+            )
+            .at(format!("holidays[{i}]")));
+        }
+        Ok(())
+    }
+
+    /// The calendar file as a JSON value (the inverse of [`from_value`](CalendarSpec::from_value)).
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::calendar::CalendarSpec;
+    /// let spec = CalendarSpec::default_kyiv();
+    /// let back = CalendarSpec::from_value(&spec.to_value()).unwrap();
+    /// assert_eq!(back, spec);
+    /// ```
+    pub fn to_value(&self) -> Value {
+        let shifts = |list: &[Shift]| -> Value {
+            Value::Array(
+                list.iter()
+                    .map(|s| Value::Array(vec![Value::String(s.start.to_string()), Value::String(s.end.to_string())]))
+                    .collect(),
+            )
+        };
+        let dates = |list: &[NaiveDate]| -> Value { Value::Array(list.iter().map(|d| Value::String(d.to_string())).collect()) };
+        let mut week = Map::new();
+        for (i, key) in WEEKDAY_KEYS.iter().enumerate() {
+            week.insert((*key).to_string(), shifts(&self.week[i]));
+        }
+        let mut obj = Map::new();
+        obj.insert("timezone".into(), Value::String(self.timezone.clone()));
+        obj.insert("week".into(), Value::Object(week));
+        if !self.holidays.is_empty() {
+            obj.insert("holidays".into(), dates(&self.holidays));
+        }
+        if !self.extra_working_days.is_empty() {
+            obj.insert("extra_working_days".into(), dates(&self.extra_working_days));
+        }
+        if let Some(h) = &self.extra_working_day_hours {
+            obj.insert("extra_working_day_hours".into(), shifts(h));
+        }
+        if let Some(p) = self.holiday_preset {
+            obj.insert("holiday_preset".into(), Value::String(p.name().to_string()));
+        }
+        if let Some(d) = self.martial_law_end {
+            obj.insert("martial_law_end".into(), Value::String(d.to_string()));
+        }
+        Value::Object(obj)
+    }
+}
+
+impl serde::Serialize for CalendarSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_value().serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CalendarSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<CalendarSpec, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        CalendarSpec::from_value(&value).map_err(D::Error::custom)
+    }
+}
+
+/// Resolves an IANA name (the exact, case-sensitive name of the database).
+pub(crate) fn parse_tz(name: &str) -> Result<Tz> {
+    name.parse::<Tz>().map_err(|_| {
+        Error::new(
+            ErrorKind::UnknownTimeZone,
+            format!("unknown time zone {name:?}: expected an IANA name such as \"Europe/Kyiv\" (tzdb {})", chrono_tz::IANA_TZDB_VERSION),
+        )
+    })
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn reject_unknown(obj: &Map<String, Value>, known: &[&str], path: &str) -> Result<()> {
+    if let Some(key) = obj.keys().find(|k| !known.contains(&k.as_str())) {
+        let field = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+        return Err(Error::new(
+            ErrorKind::UnknownField,
+            format!("unknown key {key:?}; expected one of: {}", known.join(", ")),
+        )
+        .at(field));
+    }
+    Ok(())
+}
+
+fn opt<T>(obj: &Map<String, Value>, key: &str, parse: impl Fn(&Value, &str) -> Result<T>) -> Result<Option<T>> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => parse(v, key).map(Some),
+    }
+}
+
+fn parse_time(v: &Value, path: &str) -> Result<LocalTime> {
+    let s = v
+        .as_str()
+        .ok_or_else(|| Error::invalid(path, format!("expected a time of day \"HH:MM\" as a string, found {}", kind_of(v))))?;
+    s.parse::<LocalTime>().map_err(|e| Error::invalid(path, e.to_string()))
+}
+
+fn parse_shifts(v: &Value, path: &str) -> Result<Vec<Shift>> {
+    let list = v.as_array().ok_or_else(|| {
+        Error::invalid(path, format!("expected a list of [start, end] intervals such as [[\"09:00\",\"18:00\"]], found {}", kind_of(v)))
+    })?;
+    let mut out = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let here = format!("{path}[{i}]");
+        let pair = match item.as_array() {
+            Some(p) if p.len() == 2 => p,
+            _ => {
+                return Err(Error::invalid(
+                    here,
+                    format!("expected an interval [start, end] of two \"HH:MM\" strings, found {item}"),
+                ))
+            }
+        };
+        let start = parse_time(&pair[0], &format!("{here}[0]"))?;
+        let end = parse_time(&pair[1], &format!("{here}[1]"))?;
+        let shift = Shift::new(start, end)
+            .ok_or_else(|| Error::invalid(format!("{here}[0]"), "a shift cannot start at \"24:00\"; start it at \"00:00\" of the next day"))?;
+        out.push(shift);
+    }
+    Ok(out)
+}
+
+fn parse_date(v: &Value, path: &str) -> Result<NaiveDate> {
+    let s = v
+        .as_str()
+        .ok_or_else(|| Error::invalid(path, format!("expected a date \"YYYY-MM-DD\" as a string, found {}", kind_of(v))))?;
+    let ok_shape = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+    match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        Ok(d) if ok_shape => Ok(d),
+        _ => Err(Error::invalid(path, format!("invalid date {s:?}: expected an existing calendar date \"YYYY-MM-DD\""))),
+    }
+}
+
+fn parse_dates(v: &Value, path: &str) -> Result<Vec<NaiveDate>> {
+    let list = v
+        .as_array()
+        .ok_or_else(|| Error::invalid(path, format!("expected a list of dates \"YYYY-MM-DD\", found {}", kind_of(v))))?;
+    list.iter().enumerate().map(|(i, d)| parse_date(d, &format!("{path}[{i}]"))).collect()
+}

@@ -1,0 +1,184 @@
+//! The one error type of the crate.
+//!
+//! Every fallible operation of `reglament` returns [`Error`]. An error carries
+//! a stable machine-readable [`ErrorKind`] (its [`code`](Error::code) is the
+//! same string in Rust, C, JavaScript and the CLI), the input field it is
+//! about (a JSON path such as `calendar.week.mon[0][1]`) when there is one,
+//! and an English sentence that names the rule that was broken.
+//!
+//! A refusal by the regulation (an event a role may not perform) is *not* an
+//! error: it is an outcome of applying an event, see the ticket module.
+
+use std::fmt;
+
+/// What went wrong, as a closed set of stable codes.
+///
+/// # Example
+/// ```
+/// use reglament::{Calendar, ErrorKind};
+/// let err = Calendar::from_json(r#"{"timezone":"Mars/Olympus","week":{}}"#).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::UnknownTimeZone);
+/// assert_eq!(err.kind().code(), "unknown_timezone");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not well-formed JSON, or has the wrong shape.
+    InvalidJson,
+    /// An object carries a key the format does not define.
+    UnknownField,
+    /// A required key is absent.
+    MissingField,
+    /// A value has the right type but breaks a rule (a time `25:00`, an empty list, ...).
+    InvalidValue,
+    /// A time zone name that is not in the IANA database shipped with this build.
+    UnknownTimeZone,
+    /// An instant that is not valid RFC 3339.
+    InvalidInstant,
+    /// An instant, a date or a duration outside the supported range.
+    OutOfRange,
+    /// The calendar has no working time where the operation needs some.
+    NoWorkingTime,
+    /// Two parts of the input contradict each other.
+    Conflict,
+}
+
+impl ErrorKind {
+    /// The stable code of this kind, identical on every face (Rust, C, JS, CLI).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(reglament::ErrorKind::OutOfRange.code(), "out_of_range");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidJson => "invalid_json",
+            ErrorKind::UnknownField => "unknown_field",
+            ErrorKind::MissingField => "missing_field",
+            ErrorKind::InvalidValue => "invalid_value",
+            ErrorKind::UnknownTimeZone => "unknown_timezone",
+            ErrorKind::InvalidInstant => "invalid_instant",
+            ErrorKind::OutOfRange => "out_of_range",
+            ErrorKind::NoWorkingTime => "no_working_time",
+            ErrorKind::Conflict => "conflict",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The error of every fallible `reglament` operation.
+///
+/// # Example
+/// ```
+/// use reglament::Calendar;
+/// let err = Calendar::from_json(
+///     r#"{"timezone":"Europe/Kyiv","week":{"mon":[["09:00","25:00"]]}}"#,
+/// ).unwrap_err();
+/// assert!(err.is_invalid_input());
+/// assert_eq!(err.field(), Some("week.mon[0][1]"));
+/// assert!(err.to_string().contains("25:00"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    field: Option<String>,
+    message: String,
+}
+
+impl Error {
+    /// A new error of `kind` with an English `message`.
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error { kind, field: None, message: message.into() }
+    }
+
+    /// The same error, about the input `field` (a JSON path).
+    pub(crate) fn at(mut self, field: impl Into<String>) -> Error {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// The same error with `prefix` put in front of its field path
+    /// (`calendar` + `week.mon` gives `calendar.week.mon`): for formats that
+    /// embed another one.
+    ///
+    /// # Example
+    /// ```
+    /// let err = reglament::Calendar::from_json(r#"{"timezone":"UTC","week":{"mon":[["9","18:00"]]}}"#)
+    ///     .unwrap_err()
+    ///     .within("calendar");
+    /// assert_eq!(err.field(), Some("calendar.week.mon[0][0]"));
+    /// ```
+    pub fn within(mut self, prefix: &str) -> Error {
+        self.field = Some(match self.field.take() {
+            None => prefix.to_string(),
+            Some(f) if f.starts_with('[') => format!("{prefix}{f}"),
+            Some(f) => format!("{prefix}.{f}"),
+        });
+        self
+    }
+
+    /// Shorthand for an [`ErrorKind::InvalidValue`] about `field`.
+    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::InvalidValue, message).at(field)
+    }
+
+    /// Shorthand for an [`ErrorKind::OutOfRange`] error.
+    pub(crate) fn out_of_range(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::OutOfRange, message)
+    }
+
+    /// What kind of error this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The stable code of the kind (`"invalid_value"`, `"out_of_range"`, ...).
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// The input field the error is about, as a JSON path, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+
+    /// The English sentence, without the field prefix.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// True when the caller's input was malformed or broke a format rule
+    /// (everything except range and working-time exhaustion).
+    pub fn is_invalid_input(&self) -> bool {
+        !matches!(self.kind, ErrorKind::OutOfRange | ErrorKind::NoWorkingTime)
+    }
+
+    /// True when an instant, date or duration fell outside the supported range.
+    pub fn is_out_of_range(&self) -> bool {
+        self.kind == ErrorKind::OutOfRange
+    }
+
+    /// True when the calendar has no working time where it was needed.
+    pub fn is_no_working_time(&self) -> bool {
+        self.kind == ErrorKind::NoWorkingTime
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{field}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Shorthand for `Result<T, reglament::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,32 @@
+//! # reglament
+//!
+//! A technical-support regulation — the annex of a software licence contract
+//! that fixes roles, request categories, priorities, statuses and their
+//! transitions, SLA deadlines in working time and the archive rule — as code
+//! that ERP and business-process systems can enforce.
+//!
+//! The crate is pure: it does no I/O, never reads the clock and keeps no
+//! global state. "Now" and time zones are inputs.
+//!
+//! * [`calendar`]: working time (a time zone, a weekly schedule, holidays)
+//!   and its arithmetic: `add`, `sub`, `elapsed`, `is_working`,
+//!   `next_working`, `add_working_days`.
+//! * [`holidays`]: the Ukrainian public holidays by rule, 1991–2100.
+//! * [`Error`]: the one error type, with a stable code and the field it is about.
+//!
+//! # Example
+//! ```
+//! use reglament::Calendar;
+//! let cal = Calendar::default_kyiv();
+//! let t = "2026-03-27T15:00:00Z".parse().unwrap(); // Friday 17:00 Kyiv
+//! assert_eq!(cal.add(t, 7200).unwrap().to_rfc3339(), "2026-03-30T07:00:00+00:00");
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod calendar;
+pub mod error;
+pub mod holidays;
+
+pub use calendar::Calendar;
+pub use error::{Error, ErrorKind, Result};
