@@ -31,12 +31,18 @@ struct LineError {
 
 impl From<reglament::Error> for LineError {
     fn from(e: reglament::Error) -> LineError {
-        LineError { code: e.code(), message: e.to_string() }
+        LineError {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }
 
 fn bad(code: &'static str, message: impl Into<String>) -> LineError {
-    LineError { code, message: message.into() }
+    LineError {
+        code,
+        message: message.into(),
+    }
 }
 
 /// Compiled calendars of the lines that carry their own, by canonical JSON.
@@ -52,7 +58,8 @@ impl Cache {
         if let Some(c) = self.map.get(&key) {
             return Ok(c.clone());
         }
-        let spec = reglament::calendar::CalendarSpec::from_value(v).map_err(|e| LineError::from(e.within("calendar")))?;
+        let spec = reglament::calendar::CalendarSpec::from_value(v)
+            .map_err(|e| LineError::from(e.within("calendar")))?;
         let cal = Calendar::from_spec(&spec).map_err(|e| LineError::from(e.within("calendar")))?;
         if self.map.len() >= Self::MAX {
             self.map.clear();
@@ -74,24 +81,45 @@ fn instant(obj: &Map<String, Value>, key: &str) -> Result<DateTime<Utc>, LineErr
 
 fn integer(obj: &Map<String, Value>, key: &str) -> Result<i64, LineError> {
     match obj.get(key) {
-        None | Some(Value::Null) => Err(bad("missing_field", format!("{key}: required (an integer)"))),
-        Some(Value::Number(n)) => n
-            .as_i64()
-            .ok_or_else(|| bad("invalid_value", format!("{key}: {n} is not an integer in the signed 64-bit range"))),
-        Some(other) => Err(bad("invalid_value", format!("{key}: expected an integer, found {other}"))),
+        None | Some(Value::Null) => Err(bad(
+            "missing_field",
+            format!("{key}: required (an integer)"),
+        )),
+        Some(Value::Number(n)) => n.as_i64().ok_or_else(|| {
+            bad(
+                "invalid_value",
+                format!("{key}: {n} is not an integer in the signed 64-bit range"),
+            )
+        }),
+        Some(other) => Err(bad(
+            "invalid_value",
+            format!("{key}: expected an integer, found {other}"),
+        )),
     }
 }
 
 /// Answers one parsed line (without its id).
-fn answer(obj: &Map<String, Value>, default: &Calendar, cache: &mut Cache) -> Result<(&'static str, Value), LineError> {
+fn answer(
+    obj: &Map<String, Value>,
+    default: &Calendar,
+    cache: &mut Cache,
+) -> Result<(&'static str, Value), LineError> {
     let cal = match obj.get("calendar") {
         None | Some(Value::Null) => default.clone(),
         Some(v) => cache.get(v)?,
     };
     let op = match obj.get("op") {
         Some(Value::String(s)) => s.as_str(),
-        None => return Err(bad("missing_field", "op: required, one of add, sub, elapsed, is_working, next_working, add_working_days")),
-        Some(other) => return Err(bad("invalid_value", format!("op: expected a string, found {other}"))),
+        None => return Err(bad(
+            "missing_field",
+            "op: required, one of add, sub, elapsed, is_working, next_working, add_working_days",
+        )),
+        Some(other) => {
+            return Err(bad(
+                "invalid_value",
+                format!("op: expected a string, found {other}"),
+            ))
+        }
     };
     let at = |t: DateTime<Utc>| Value::String(utc(t));
     Ok(match op {
@@ -122,8 +150,14 @@ fn line(text: &str, default: &Calendar, cache: &mut Cache) -> String {
             id = obj.get("id").map(Value::to_string);
             answer(&obj, default, cache)
         }
-        Ok(other) => Err(bad("invalid_json", format!("a line must be a JSON object, found {other}"))),
-        Err(e) => Err(bad("invalid_json", format!("the line is not valid JSON: {e}"))),
+        Ok(other) => Err(bad(
+            "invalid_json",
+            format!("a line must be a JSON object, found {other}"),
+        )),
+        Err(e) => Err(bad(
+            "invalid_json",
+            format!("the line is not valid JSON: {e}"),
+        )),
     };
     let mut out = String::with_capacity(64);
     out.push('{');
@@ -152,7 +186,9 @@ fn line(text: &str, default: &Calendar, cache: &mut Cache) -> String {
 /// `reglament batch`.
 pub fn run(args: &BatchArgs) -> Result<(), String> {
     let default = load_calendar(args.calendar.as_deref())?;
-    let mut cache = Cache { map: HashMap::new() };
+    let mut cache = Cache {
+        map: HashMap::new(),
+    };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -160,7 +196,9 @@ pub fn run(args: &BatchArgs) -> Result<(), String> {
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let n = input.read_until(b'\n', &mut buf).map_err(|e| format!("stdin: {e}"))?;
+        let n = input
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| format!("stdin: {e}"))?;
         if n == 0 {
             break;
         }
@@ -175,7 +213,8 @@ pub fn run(args: &BatchArgs) -> Result<(), String> {
             Err(e) => serde_json::json!({"error": {"code": "invalid_json", "message": format!("the line is not valid UTF-8: {e}")}})
                 .to_string(),
         };
-        out.write_all(answer.as_bytes()).map_err(|e| format!("stdout: {e}"))?;
+        out.write_all(answer.as_bytes())
+            .map_err(|e| format!("stdout: {e}"))?;
         out.write_all(b"\n").map_err(|e| format!("stdout: {e}"))?;
     }
     out.flush().map_err(|e| format!("stdout: {e}"))

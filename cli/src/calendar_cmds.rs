@@ -22,7 +22,11 @@ pub fn load_calendar(path: Option<&Path>) -> Result<Calendar, String> {
 pub fn parse_instant(flag: &str, s: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| format!("{flag}: {s:?} is not an RFC 3339 instant such as 2026-03-27T17:00:00+02:00 ({e})"))
+        .map_err(|e| {
+            format!(
+                "{flag}: {s:?} is not an RFC 3339 instant such as 2026-03-27T17:00:00+02:00 ({e})"
+            )
+        })
 }
 
 /// UTC, whole seconds, `Z`.
@@ -32,7 +36,9 @@ pub fn utc(t: DateTime<Utc>) -> String {
 
 /// Local time in the calendar's zone, with its offset.
 pub fn local(cal: &Calendar, t: DateTime<Utc>) -> String {
-    t.with_timezone(&cal.timezone()).format("%Y-%m-%d %H:%M:%S %:z (%a)").to_string()
+    t.with_timezone(&cal.timezone())
+        .format("%Y-%m-%d %H:%M:%S %:z (%a)")
+        .to_string()
 }
 
 /// Arguments of `reglament deadline`.
@@ -90,7 +96,12 @@ pub fn elapsed(args: &ElapsedArgs) -> Result<(), String> {
     let s = cal.elapsed(a, b).map_err(|e| e.to_string())?;
     let sign = if s < 0 { "-" } else { "" };
     let abs = s.unsigned_abs();
-    println!("{s} seconds ({sign}{}:{:02}:{:02} working time)", abs / 3600, abs / 60 % 60, abs % 60);
+    println!(
+        "{s} seconds ({sign}{}:{:02}:{:02} working time)",
+        abs / 3600,
+        abs / 60 % 60,
+        abs % 60
+    );
     Ok(())
 }
 
@@ -129,7 +140,10 @@ pub fn calendar(cmd: &CalendarCommand) -> Result<(), String> {
         }
         CalendarCommand::Default => {
             let v = Calendar::default_kyiv().spec().to_value();
-            println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
+            );
             Ok(())
         }
     }
@@ -154,8 +168,12 @@ pub struct HolidaysArgs {
 
 /// `reglament holidays`.
 pub fn holidays(args: &HolidaysArgs) -> Result<(), String> {
-    let preset = HolidayPreset::from_name(&args.mode)
-        .ok_or_else(|| format!("--mode: unknown mode {:?}; expected UA or UA-statutory", args.mode))?;
+    let preset = HolidayPreset::from_name(&args.mode).ok_or_else(|| {
+        format!(
+            "--mode: unknown mode {:?}; expected UA or UA-statutory",
+            args.mode
+        )
+    })?;
     let y = holidays::year(preset, args.year, args.martial_law_end).map_err(|e| e.to_string())?;
     let reason = |r: &DayOffReason| match r {
         DayOffReason::Holiday => "holiday".to_string(),
@@ -179,7 +197,10 @@ pub fn holidays(args: &HolidaysArgs) -> Result<(), String> {
             .map(|(d, n)| serde_json::json!({"date": d.to_string(), "uk": n.uk, "en": n.en}))
             .collect();
         let out = serde_json::json!({"year": y.year, "mode": preset.name(), "named": named, "days_off": days, "working_days": work});
-        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        );
         return Ok(());
     }
     println!("Days off in {} ({}):", y.year, preset.name());
@@ -187,12 +208,24 @@ pub fn holidays(args: &HolidaysArgs) -> Result<(), String> {
         println!("  none (martial law suspends holiday days off)");
     }
     for d in &y.days_off {
-        println!("  {} {}  {} / {}  [{}]", d.date, d.date.format("%a"), d.name.uk, d.name.en, reason(&d.reason));
+        println!(
+            "  {} {}  {} / {}  [{}]",
+            d.date,
+            d.date.format("%a"),
+            d.name.uk,
+            d.name.en,
+            reason(&d.reason)
+        );
     }
     if !y.working_days.is_empty() {
         println!("Transferred working days:");
         for w in &y.working_days {
-            println!("  {} {}  worked instead of {}", w.date, w.date.format("%a"), w.instead_of);
+            println!(
+                "  {} {}  worked instead of {}",
+                w.date,
+                w.date.format("%a"),
+                w.instead_of
+            );
         }
     }
     Ok(())
@@ -201,13 +234,35 @@ pub fn holidays(args: &HolidaysArgs) -> Result<(), String> {
 /// `reglament demo`: the main walk-through on the embedded default.
 pub fn demo() -> Result<(), String> {
     let cal = Calendar::default_kyiv();
-    println!("reglament {} — walk-through on the embedded default", env!("CARGO_PKG_VERSION"));
-    println!("Calendar: {} , Mon–Fri 09:00–18:00, Ukrainian public holidays (preset UA)\n", cal.timezone().name());
+    println!(
+        "reglament {} — walk-through on the embedded default",
+        env!("CARGO_PKG_VERSION")
+    );
+    println!(
+        "Calendar: {} , Mon–Fri 09:00–18:00, Ukrainian public holidays (preset UA)\n",
+        cal.timezone().name()
+    );
     let requests = [
-        ("Friday before the switch to summer time", "2026-03-27T17:00:00+02:00", 2 * 3600),
-        ("Eve of Independence Day", "2026-08-21T16:30:00+03:00", 4 * 3600),
-        ("Registered on a Saturday", "2026-06-13T11:00:00+03:00", 8 * 3600),
-        ("Before the Christmas holiday", "2026-12-24T15:00:00+02:00", 16 * 3600),
+        (
+            "Friday before the switch to summer time",
+            "2026-03-27T17:00:00+02:00",
+            2 * 3600,
+        ),
+        (
+            "Eve of Independence Day",
+            "2026-08-21T16:30:00+03:00",
+            4 * 3600,
+        ),
+        (
+            "Registered on a Saturday",
+            "2026-06-13T11:00:00+03:00",
+            8 * 3600,
+        ),
+        (
+            "Before the Christmas holiday",
+            "2026-12-24T15:00:00+02:00",
+            16 * 3600,
+        ),
     ];
     for (what, at, budget) in requests {
         let t = parse_instant("demo", at)?;
@@ -238,7 +293,14 @@ pub fn demo() -> Result<(), String> {
     }
     let t = parse_instant("demo", "2026-03-27T12:00:00+02:00")?;
     let notice = cal.add_working_days(t, 2).map_err(|e| e.to_string())?;
-    println!("Clause 5 — a contact person replaced on {}:", local(&cal, t));
-    println!("  the other party must be told by {}  =  {}", local(&cal, notice), utc(notice));
+    println!(
+        "Clause 5 — a contact person replaced on {}:",
+        local(&cal, t)
+    );
+    println!(
+        "  the other party must be told by {}  =  {}",
+        local(&cal, notice),
+        utc(notice)
+    );
     Ok(())
 }

@@ -93,7 +93,11 @@ pub struct Error {
 impl Error {
     /// A new error of `kind` with an English `message`.
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, field: None, message: message.into() }
+        Error {
+            kind,
+            field: None,
+            message: message.into(),
+        }
     }
 
     /// The same error, about the input `field` (a JSON path).

@@ -28,7 +28,10 @@ fn worked_example_friday_plus_two_hours_crosses_dst() {
         let t = at("2026-03-27T17:00:00+02:00");
         assert_eq!(z(c.add(t, 7200).unwrap()), "2026-03-30T07:00:00Z");
         assert_eq!(c.elapsed(t, at("2026-03-30T07:00:00Z")).unwrap(), 7200);
-        assert_eq!(z(c.sub(at("2026-03-30T07:00:00Z"), 7200).unwrap()), "2026-03-27T15:00:00Z");
+        assert_eq!(
+            z(c.sub(at("2026-03-30T07:00:00Z"), 7200).unwrap()),
+            "2026-03-27T15:00:00Z"
+        );
     }
 }
 
@@ -45,15 +48,24 @@ fn opening_and_closing_instants() {
     assert_eq!(c.add(open, 9 * 3600).unwrap(), close);
     assert_eq!(c.add(at("2026-03-26T12:00:00Z"), 4 * 3600).unwrap(), close);
     // one more second goes to the next opening plus one second
-    assert_eq!(z(c.add(open, 9 * 3600 + 1).unwrap()), "2026-03-27T07:00:01Z");
+    assert_eq!(
+        z(c.add(open, 9 * 3600 + 1).unwrap()),
+        "2026-03-27T07:00:01Z"
+    );
     // from closing time, one second
     assert_eq!(z(c.add(close, 1).unwrap()), "2026-03-27T07:00:01Z");
     // sub from an opening gives the opening when nothing is needed
     assert_eq!(c.sub(open, 0).unwrap(), open);
     // sub of one second from Friday's opening lands before Thursday's closing
-    assert_eq!(z(c.sub(at("2026-03-27T07:00:00Z"), 1).unwrap()), "2026-03-26T15:59:59Z");
+    assert_eq!(
+        z(c.sub(at("2026-03-27T07:00:00Z"), 1).unwrap()),
+        "2026-03-26T15:59:59Z"
+    );
     // the latest instant with the budget: sub from Monday 10:00 by one hour is Monday 09:00
-    assert_eq!(z(c.sub(at("2026-03-30T07:00:00Z"), 3600).unwrap()), "2026-03-30T06:00:00Z");
+    assert_eq!(
+        z(c.sub(at("2026-03-30T07:00:00Z"), 3600).unwrap()),
+        "2026-03-30T06:00:00Z"
+    );
     assert_eq!(z(c.next_working(close).unwrap()), "2026-03-27T07:00:00Z");
     assert_eq!(c.next_working(open).unwrap(), open);
 }
@@ -76,7 +88,10 @@ fn zero_one_second_and_huge_durations() {
     assert_eq!(err.kind(), ErrorKind::OutOfRange);
     assert!(c.sub(t, i64::MAX).is_err());
     assert!(c.add(t, i64::MIN).is_err());
-    assert_eq!(c.add(at("1969-12-31T23:59:59Z"), 1).unwrap_err().kind(), ErrorKind::OutOfRange);
+    assert_eq!(
+        c.add(at("1969-12-31T23:59:59Z"), 1).unwrap_err().kind(),
+        ErrorKind::OutOfRange
+    );
 }
 
 #[test]
@@ -90,16 +105,26 @@ fn negative_durations_and_signed_elapsed() {
 
 #[test]
 fn end_of_day_24_00_joins_the_next_day() {
-    let c = cal(r#"{"timezone":"UTC","week":{"mon":[["20:00","24:00"]],"tue":[["00:00","04:00"]]}}"#);
+    let c =
+        cal(r#"{"timezone":"UTC","week":{"mon":[["20:00","24:00"]],"tue":[["00:00","04:00"]]}}"#);
     let mon_23 = at("2026-03-30T23:00:00Z");
     assert_eq!(z(c.add(mon_23, 2 * 3600).unwrap()), "2026-03-31T01:00:00Z");
     assert!(c.is_working(at("2026-03-30T23:59:59Z")).unwrap());
-    let iv = c.working_intervals(at("2026-03-30T00:00:00Z"), at("2026-04-01T00:00:00Z")).unwrap();
-    assert_eq!(iv.len(), 1, "20:00-24:00 and 00:00-04:00 are one run: {iv:?}");
+    let iv = c
+        .working_intervals(at("2026-03-30T00:00:00Z"), at("2026-04-01T00:00:00Z"))
+        .unwrap();
+    assert_eq!(
+        iv.len(),
+        1,
+        "20:00-24:00 and 00:00-04:00 are one run: {iv:?}"
+    );
     assert_eq!(z(iv[0].0), "2026-03-30T20:00:00Z");
     assert_eq!(z(iv[0].1), "2026-03-31T04:00:00Z");
     // a budget exhausted at 24:00 gives 24:00
-    assert_eq!(z(c.add(at("2026-03-30T20:00:00Z"), 4 * 3600).unwrap()), "2026-03-31T00:00:00Z");
+    assert_eq!(
+        z(c.add(at("2026-03-30T20:00:00Z"), 4 * 3600).unwrap()),
+        "2026-03-31T00:00:00Z"
+    );
 }
 
 #[test]
@@ -121,7 +146,9 @@ fn overnight_shift_runs_into_a_holiday_but_none_starts_on_it() {
 
 #[test]
 fn overlapping_intervals_count_once() {
-    let c = cal(r#"{"timezone":"UTC","week":{"mon":[["09:00","13:00"],["12:00","18:00"],["10:00","11:00"]],"tue":[["05:00","08:00"]],"sun":[["20:00","10:00"]]}}"#);
+    let c = cal(
+        r#"{"timezone":"UTC","week":{"mon":[["09:00","13:00"],["12:00","18:00"],["10:00","11:00"]],"tue":[["05:00","08:00"]],"sun":[["20:00","10:00"]]}}"#,
+    );
     let mon = at("2026-03-30T00:00:00Z");
     let tue = at("2026-03-31T00:00:00Z");
     // Sunday's overnight shift covers Monday 00:00-10:00, joined with 09:00-18:00
@@ -130,51 +157,119 @@ fn overlapping_intervals_count_once() {
 
 #[test]
 fn extra_working_days() {
-    let c = cal(r#"{"timezone":"Europe/Kyiv","week":{"mon":[["09:00","18:00"]],"fri":[["09:00","18:00"]]},
-        "extra_working_days":["2026-03-28"],"holidays":["2026-03-30"]}"#);
+    let c = cal(
+        r#"{"timezone":"Europe/Kyiv","week":{"mon":[["09:00","18:00"]],"fri":[["09:00","18:00"]]},
+        "extra_working_days":["2026-03-28"],"holidays":["2026-03-30"]}"#,
+    );
     // Friday 17:00 + 2 h: Friday's last hour, then Saturday (extra, Monday's hours) 09:00-10:00 EET
-    assert_eq!(z(c.add(at("2026-03-27T15:00:00Z"), 7200).unwrap()), "2026-03-28T08:00:00Z");
+    assert_eq!(
+        z(c.add(at("2026-03-27T15:00:00Z"), 7200).unwrap()),
+        "2026-03-28T08:00:00Z"
+    );
     // Monday is a holiday: Saturday 18:00 + 1 s goes to Friday 2026-04-03
-    assert_eq!(z(c.add(at("2026-03-28T16:00:00Z"), 1).unwrap()), "2026-04-03T06:00:01Z");
-    let own = cal(r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"extra_working_days":["2026-03-28"],"extra_working_day_hours":[["10:00","12:00"]]}"#);
-    assert_eq!(own.elapsed(at("2026-03-28T00:00:00Z"), at("2026-03-29T00:00:00Z")).unwrap(), 7200);
+    assert_eq!(
+        z(c.add(at("2026-03-28T16:00:00Z"), 1).unwrap()),
+        "2026-04-03T06:00:01Z"
+    );
+    let own = cal(
+        r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"extra_working_days":["2026-03-28"],"extra_working_day_hours":[["10:00","12:00"]]}"#,
+    );
+    assert_eq!(
+        own.elapsed(at("2026-03-28T00:00:00Z"), at("2026-03-29T00:00:00Z"))
+            .unwrap(),
+        7200
+    );
 }
 
 #[test]
 fn dst_gap_and_fold_inside_working_intervals_kyiv() {
     // 02:00-06:00 every Sunday. 2026-03-29: 03:00 EET -> 04:00 EEST; 2026-10-25: 04:00 EEST -> 03:00 EET.
     let c = cal(r#"{"timezone":"Europe/Kyiv","week":{"sun":[["02:00","06:00"]]}}"#);
-    let day = |d: &str| (at(&format!("{d}T00:00:00+03:00")), at(&format!("{d}T23:00:00+02:00")));
+    let day = |d: &str| {
+        (
+            at(&format!("{d}T00:00:00+03:00")),
+            at(&format!("{d}T23:00:00+02:00")),
+        )
+    };
     let (a, b) = day("2026-03-29");
-    assert_eq!(c.elapsed(a, b).unwrap(), 3 * 3600, "the gap removes an hour");
+    assert_eq!(
+        c.elapsed(a, b).unwrap(),
+        3 * 3600,
+        "the gap removes an hour"
+    );
     let (a, b) = day("2026-10-25");
     assert_eq!(c.elapsed(a, b).unwrap(), 5 * 3600, "the fold adds an hour");
     // start of the shift maps to 02:00 EET = 00:00Z; +90 min is 01:30Z (= 04:30 EEST)
-    assert_eq!(z(c.add(at("2026-03-29T00:00:00Z"), 5400).unwrap()), "2026-03-29T01:30:00Z");
+    assert_eq!(
+        z(c.add(at("2026-03-29T00:00:00Z"), 5400).unwrap()),
+        "2026-03-29T01:30:00Z"
+    );
     // fold: 02:00 EEST = 23:00Z the day before
-    assert_eq!(z(c.next_working(at("2026-10-24T12:00:00Z")).unwrap()), "2026-10-24T23:00:00Z");
+    assert_eq!(
+        z(c.next_working(at("2026-10-24T12:00:00Z")).unwrap()),
+        "2026-10-24T23:00:00Z"
+    );
 
     // A shift that starts inside the gap moves forward by the gap.
     let g = cal(r#"{"timezone":"Europe/Kyiv","week":{"sun":[["03:30","05:00"]]}}"#);
-    assert_eq!(z(g.next_working(at("2026-03-28T12:00:00Z")).unwrap()), "2026-03-29T01:30:00Z");
-    assert_eq!(g.elapsed(at("2026-03-29T00:00:00Z"), at("2026-03-29T12:00:00Z")).unwrap(), 1800);
+    assert_eq!(
+        z(g.next_working(at("2026-03-28T12:00:00Z")).unwrap()),
+        "2026-03-29T01:30:00Z"
+    );
+    assert_eq!(
+        g.elapsed(at("2026-03-29T00:00:00Z"), at("2026-03-29T12:00:00Z"))
+            .unwrap(),
+        1800
+    );
     // A shift that starts in the fold takes the earlier instant.
-    assert_eq!(z(g.next_working(at("2026-10-24T12:00:00Z")).unwrap()), "2026-10-25T00:30:00Z");
-    assert_eq!(g.elapsed(at("2026-10-25T00:00:00Z"), at("2026-10-25T12:00:00Z")).unwrap(), 9000);
+    assert_eq!(
+        z(g.next_working(at("2026-10-24T12:00:00Z")).unwrap()),
+        "2026-10-25T00:30:00Z"
+    );
+    assert_eq!(
+        g.elapsed(at("2026-10-25T00:00:00Z"), at("2026-10-25T12:00:00Z"))
+            .unwrap(),
+        9000
+    );
 }
 
 #[test]
 fn dst_new_york() {
     // 2026-03-08 02:00 EST -> 03:00 EDT; 2026-11-01 02:00 EDT -> 01:00 EST
     let c = cal(r#"{"timezone":"America/New_York","week":{"sun":[["00:00","24:00"]]}}"#);
-    assert_eq!(c.elapsed(at("2026-03-08T00:00:00-05:00"), at("2026-03-09T00:00:00-04:00")).unwrap(), 23 * 3600);
-    assert_eq!(c.elapsed(at("2026-11-01T00:00:00-04:00"), at("2026-11-02T00:00:00-05:00")).unwrap(), 25 * 3600);
+    assert_eq!(
+        c.elapsed(
+            at("2026-03-08T00:00:00-05:00"),
+            at("2026-03-09T00:00:00-04:00")
+        )
+        .unwrap(),
+        23 * 3600
+    );
+    assert_eq!(
+        c.elapsed(
+            at("2026-11-01T00:00:00-04:00"),
+            at("2026-11-02T00:00:00-05:00")
+        )
+        .unwrap(),
+        25 * 3600
+    );
     let s = cal(r#"{"timezone":"America/New_York","week":{"sun":[["01:30","02:30"]]}}"#);
     // 01:30-02:30 on the spring day: 02:30 is in the gap -> 03:30 EDT; start 01:30 EST
-    assert_eq!(s.elapsed(at("2026-03-08T00:00:00Z"), at("2026-03-09T00:00:00Z")).unwrap(), 3600);
+    assert_eq!(
+        s.elapsed(at("2026-03-08T00:00:00Z"), at("2026-03-09T00:00:00Z"))
+            .unwrap(),
+        3600
+    );
     // on the fall day: 01:30 ambiguous -> the earlier (EDT, 05:30Z); 02:30 EST = 07:30Z
-    assert_eq!(s.elapsed(at("2026-11-01T00:00:00Z"), at("2026-11-02T00:00:00Z")).unwrap(), 7200);
-    assert_eq!(z(s.next_working(at("2026-11-01T00:00:00Z")).unwrap()), "2026-11-01T05:30:00Z");
+    assert_eq!(
+        s.elapsed(at("2026-11-01T00:00:00Z"), at("2026-11-02T00:00:00Z"))
+            .unwrap(),
+        7200
+    );
+    assert_eq!(
+        z(s.next_working(at("2026-11-01T00:00:00Z")).unwrap()),
+        "2026-11-01T05:30:00Z"
+    );
 }
 
 #[test]
@@ -182,45 +277,156 @@ fn dst_lord_howe_half_hour() {
     // Lord Howe: +10:30 standard, +11:00 summer. Summer time ends 2026-04-05 02:00 -> 01:30,
     // starts 2026-10-04 02:00 -> 02:30.
     let c = cal(r#"{"timezone":"Australia/Lord_Howe","week":{"sun":[["01:00","03:00"]]}}"#);
-    let day = |d: &str| c.elapsed(at(&format!("{d}T00:00:00Z")), at(&format!("{d}T00:00:00Z")) - chrono::Duration::hours(24)).unwrap();
-    assert_eq!(-day("2026-04-05"), 2 * 3600 + 1800, "fold: 01:30-02:00 happens twice");
-    assert_eq!(-day("2026-10-04"), 3600 + 1800, "gap: 02:00-02:30 never happens");
+    let day = |d: &str| {
+        c.elapsed(
+            at(&format!("{d}T00:00:00Z")),
+            at(&format!("{d}T00:00:00Z")) - chrono::Duration::hours(24),
+        )
+        .unwrap()
+    };
+    assert_eq!(
+        -day("2026-04-05"),
+        2 * 3600 + 1800,
+        "fold: 01:30-02:00 happens twice"
+    );
+    assert_eq!(
+        -day("2026-10-04"),
+        3600 + 1800,
+        "gap: 02:00-02:30 never happens"
+    );
     let s = cal(r#"{"timezone":"Australia/Lord_Howe","week":{"sun":[["02:15","04:00"]]}}"#);
     // 02:15 is in the gap: forward 30 min to 02:45 (+11:00) = 15:45Z the day before
-    assert_eq!(z(s.next_working(at("2026-10-03T00:00:00Z")).unwrap()), "2026-10-03T15:45:00Z");
+    assert_eq!(
+        z(s.next_working(at("2026-10-03T00:00:00Z")).unwrap()),
+        "2026-10-03T15:45:00Z"
+    );
 }
 
 #[test]
 fn add_working_days_clause_5() {
     let c = Calendar::default_kyiv();
     // Friday: Monday and Tuesday count; Tuesday 18:00 Kyiv
-    assert_eq!(z(c.add_working_days(at("2026-03-27T12:00:00Z"), 2).unwrap()), "2026-03-31T15:00:00Z");
+    assert_eq!(
+        z(c.add_working_days(at("2026-03-27T12:00:00Z"), 2).unwrap()),
+        "2026-03-31T15:00:00Z"
+    );
     // Saturday evening late, local date Saturday: Monday, Tuesday
-    assert_eq!(z(c.add_working_days(at("2026-03-28T21:00:00Z"), 1).unwrap()), "2026-03-30T15:00:00Z");
+    assert_eq!(
+        z(c.add_working_days(at("2026-03-28T21:00:00Z"), 1).unwrap()),
+        "2026-03-30T15:00:00Z"
+    );
     // UTC Friday 22:30 is already Saturday in Kyiv
-    assert_eq!(z(c.add_working_days(at("2026-03-27T22:30:00Z"), 1).unwrap()), "2026-03-30T15:00:00Z");
-    assert_eq!(c.add_working_days(at("2026-03-27T12:00:00Z"), 0).unwrap_err().field(), Some("days"));
+    assert_eq!(
+        z(c.add_working_days(at("2026-03-27T22:30:00Z"), 1).unwrap()),
+        "2026-03-30T15:00:00Z"
+    );
+    assert_eq!(
+        c.add_working_days(at("2026-03-27T12:00:00Z"), 0)
+            .unwrap_err()
+            .field(),
+        Some("days")
+    );
 }
 
 #[test]
 fn bad_calendar_files_name_the_field_and_value() {
     let cases: &[(&str, ErrorKind, &str, &str)] = &[
-        (r#"{"timezone":"Mars/Olympus","week":{"mon":[["09:00","18:00"]]}}"#, ErrorKind::UnknownTimeZone, "timezone", "Mars/Olympus"),
-        (r#"{"timezone":"UTC","week":{"mon":[["09:00","25:00"]]}}"#, ErrorKind::InvalidValue, "week.mon[0][1]", "25:00"),
-        (r#"{"timezone":"UTC","week":{"mon":[["09:60","18:00"]]}}"#, ErrorKind::InvalidValue, "week.mon[0][0]", "09:60"),
-        (r#"{"timezone":"UTC","week":{"mon":[["24:00","18:00"]]}}"#, ErrorKind::InvalidValue, "week.mon[0][0]", "24:00"),
-        (r#"{"timezone":"UTC","week":{"mon":[["09:00"]]}}"#, ErrorKind::InvalidValue, "week.mon[0]", "09:00"),
-        (r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"holidays":["2026-02-30"]}"#, ErrorKind::InvalidValue, "holidays[0]", "2026-02-30"),
-        (r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"holidays":["26-02-03"]}"#, ErrorKind::InvalidValue, "holidays[0]", "26-02-03"),
-        (r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"extra":1}"#, ErrorKind::UnknownField, "extra", "extra"),
-        (r#"{"timezone":"UTC","week":{"monday":[["09:00","18:00"]]}}"#, ErrorKind::UnknownField, "week.monday", "monday"),
-        (r#"{"timezone":"UTC","week":{}}"#, ErrorKind::NoWorkingTime, "week", "no working time"),
-        (r#"{"timezone":"UTC","week":{"mon":[]},"extra_working_days":["2026-01-01"],"extra_working_day_hours":[]}"#, ErrorKind::NoWorkingTime, "week", "no working time"),
-        (r#"{"week":{"mon":[["09:00","18:00"]]}}"#, ErrorKind::MissingField, "timezone", "timezone"),
-        (r#"{"timezone":"UTC"}"#, ErrorKind::MissingField, "week", "week"),
-        (r#"{"timezone":3,"week":{}}"#, ErrorKind::InvalidValue, "timezone", "number"),
-        (r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"holiday_preset":"PL"}"#, ErrorKind::InvalidValue, "holiday_preset", "PL"),
-        (r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"holidays":["2026-01-05"],"extra_working_days":["2026-01-05"]}"#, ErrorKind::Conflict, "holidays[0]", "2026-01-05"),
+        (
+            r#"{"timezone":"Mars/Olympus","week":{"mon":[["09:00","18:00"]]}}"#,
+            ErrorKind::UnknownTimeZone,
+            "timezone",
+            "Mars/Olympus",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{"mon":[["09:00","25:00"]]}}"#,
+            ErrorKind::InvalidValue,
+            "week.mon[0][1]",
+            "25:00",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{"mon":[["09:60","18:00"]]}}"#,
+            ErrorKind::InvalidValue,
+            "week.mon[0][0]",
+            "09:60",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{"mon":[["24:00","18:00"]]}}"#,
+            ErrorKind::InvalidValue,
+            "week.mon[0][0]",
+            "24:00",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{"mon":[["09:00"]]}}"#,
+            ErrorKind::InvalidValue,
+            "week.mon[0]",
+            "09:00",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"holidays":["2026-02-30"]}"#,
+            ErrorKind::InvalidValue,
+            "holidays[0]",
+            "2026-02-30",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"holidays":["26-02-03"]}"#,
+            ErrorKind::InvalidValue,
+            "holidays[0]",
+            "26-02-03",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"extra":1}"#,
+            ErrorKind::UnknownField,
+            "extra",
+            "extra",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{"monday":[["09:00","18:00"]]}}"#,
+            ErrorKind::UnknownField,
+            "week.monday",
+            "monday",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{}}"#,
+            ErrorKind::NoWorkingTime,
+            "week",
+            "no working time",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{"mon":[]},"extra_working_days":["2026-01-01"],"extra_working_day_hours":[]}"#,
+            ErrorKind::NoWorkingTime,
+            "week",
+            "no working time",
+        ),
+        (
+            r#"{"week":{"mon":[["09:00","18:00"]]}}"#,
+            ErrorKind::MissingField,
+            "timezone",
+            "timezone",
+        ),
+        (
+            r#"{"timezone":"UTC"}"#,
+            ErrorKind::MissingField,
+            "week",
+            "week",
+        ),
+        (
+            r#"{"timezone":3,"week":{}}"#,
+            ErrorKind::InvalidValue,
+            "timezone",
+            "number",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"holiday_preset":"PL"}"#,
+            ErrorKind::InvalidValue,
+            "holiday_preset",
+            "PL",
+        ),
+        (
+            r#"{"timezone":"UTC","week":{"mon":[["09:00","18:00"]]},"holidays":["2026-01-05"],"extra_working_days":["2026-01-05"]}"#,
+            ErrorKind::Conflict,
+            "holidays[0]",
+            "2026-01-05",
+        ),
         (r#"[1,2]"#, ErrorKind::InvalidJson, "", "object"),
         (r#"{"timezone":"UTC","#, ErrorKind::InvalidJson, "", "JSON"),
     ];
@@ -228,7 +434,10 @@ fn bad_calendar_files_name_the_field_and_value() {
         let err = Calendar::from_json(json).unwrap_err();
         assert_eq!(err.kind(), *kind, "{json}: {err}");
         assert_eq!(err.field().unwrap_or(""), *field, "{json}: {err}");
-        assert!(err.to_string().contains(needle), "{json}: {err} should mention {needle}");
+        assert!(
+            err.to_string().contains(needle),
+            "{json}: {err} should mention {needle}"
+        );
     }
 }
 
@@ -236,9 +445,19 @@ fn bad_calendar_files_name_the_field_and_value() {
 fn default_calendar_skips_ukrainian_holidays() {
     let c = Calendar::default_kyiv();
     // Thursday 2026-12-24 17:00 + 2 h: Christmas (25 Dec, Friday) is off -> Monday 28 Dec 10:00 EET
-    assert_eq!(z(c.add(at("2026-12-24T15:00:00Z"), 7200).unwrap()), "2026-12-28T08:00:00Z");
+    assert_eq!(
+        z(c.add(at("2026-12-24T15:00:00Z"), 7200).unwrap()),
+        "2026-12-28T08:00:00Z"
+    );
     // Independence Day 2026-08-24 is a Monday
-    assert_eq!(c.elapsed(at("2026-08-24T00:00:00+03:00"), at("2026-08-25T00:00:00+03:00")).unwrap(), 0);
+    assert_eq!(
+        c.elapsed(
+            at("2026-08-24T00:00:00+03:00"),
+            at("2026-08-25T00:00:00+03:00")
+        )
+        .unwrap(),
+        0
+    );
 }
 
 /// Calendars the property tests run over (no preset: the naive oracle reads the file).

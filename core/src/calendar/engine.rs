@@ -81,7 +81,8 @@ impl Template {
     fn earliest_at_least(&self, v: i64) -> i64 {
         let k = (v - 1).div_euclid(self.total); // so that r = v - k*total is in (0, total]
         let r = v - k * self.total;
-        let j = self.cum.iter().zip(&self.ivals).position(|(&c, &(a, b))| c + (b - a) >= r).unwrap_or(0);
+        // first interval whose cumulative end reaches r
+        let j = self.cum.partition_point(|&c| c < r).saturating_sub(1);
         MONDAY + k * WEEK + self.ivals[j].0 + (r - self.cum[j])
     }
 
@@ -113,7 +114,10 @@ enum Kind {
     /// Constant UTC offset (seconds east), the template applies.
     Stretch { offset: i64, g_start: i64 },
     /// Exact intervals with prefix sums.
-    Window { ivals: Vec<(i64, i64)>, cum: Vec<i64> },
+    Window {
+        ivals: Vec<(i64, i64)>,
+        cum: Vec<i64>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -146,11 +150,16 @@ pub(crate) struct Engine {
 /// instant with "compatible" disambiguation: a time in a gap moves forward by
 /// the gap, an ambiguous time takes the earlier instant.
 pub(crate) fn local_to_instant(tz: Tz, local: i64) -> Option<i64> {
-    let ndt = chrono::DateTime::UNIX_EPOCH.naive_utc().checked_add_signed(chrono::TimeDelta::try_seconds(local)?)?;
+    let ndt = chrono::DateTime::UNIX_EPOCH
+        .naive_utc()
+        .checked_add_signed(chrono::TimeDelta::try_seconds(local)?)?;
     match tz.offset_from_local_datetime(&ndt) {
         LocalResult::Single(o) => Some(local - i64::from(o.fix().local_minus_utc())),
         LocalResult::Ambiguous(a, b) => {
-            let (x, y) = (local - i64::from(a.fix().local_minus_utc()), local - i64::from(b.fix().local_minus_utc()));
+            let (x, y) = (
+                local - i64::from(a.fix().local_minus_utc()),
+                local - i64::from(b.fix().local_minus_utc()),
+            );
             Some(x.min(y))
         }
         LocalResult::None => {
@@ -164,7 +173,11 @@ pub(crate) fn local_to_instant(tz: Tz, local: i64) -> Option<i64> {
 /// The UTC offset (seconds east) in force at instant `t`.
 pub(crate) fn offset_at(tz: Tz, t: i64) -> i64 {
     match chrono::DateTime::from_timestamp(t, 0) {
-        Some(dt) => i64::from(tz.offset_from_utc_datetime(&dt.naive_utc()).fix().local_minus_utc()),
+        Some(dt) => i64::from(
+            tz.offset_from_utc_datetime(&dt.naive_utc())
+                .fix()
+                .local_minus_utc(),
+        ),
         None => 0,
     }
 }
@@ -176,11 +189,18 @@ pub(crate) fn day_number(d: NaiveDate) -> i64 {
 
 /// The date of a day number.
 pub(crate) fn date_of(n: i64) -> Option<NaiveDate> {
-    i32::try_from(n + 719_163).ok().and_then(NaiveDate::from_num_days_from_ce_opt)
+    i32::try_from(n + 719_163)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
 }
 
 /// The exact instant intervals of the shifts that start on `date`.
-pub(crate) fn day_intervals(tz: Tz, rules: &dyn DayRules, date: NaiveDate, out: &mut Vec<(i64, i64)>) {
+pub(crate) fn day_intervals(
+    tz: Tz,
+    rules: &dyn DayRules,
+    date: NaiveDate,
+    out: &mut Vec<(i64, i64)>,
+) {
     let base = day_number(date) * DAY;
     for s in rules.shifts(date) {
         let a = local_to_instant(tz, base + i64::from(s.start().seconds()));
@@ -195,7 +215,13 @@ pub(crate) fn day_intervals(tz: Tz, rules: &dyn DayRules, date: NaiveDate, out: 
 
 impl Engine {
     /// Compiles the arithmetic for instants in `[lo, hi]`.
-    pub(crate) fn new(tz: Tz, week: &[Vec<Shift>; 7], rules: &dyn DayRules, lo: i64, hi: i64) -> Engine {
+    pub(crate) fn new(
+        tz: Tz,
+        week: &[Vec<Shift>; 7],
+        rules: &dyn DayRules,
+        lo: i64,
+        hi: i64,
+    ) -> Engine {
         let template = Template::new(week);
         // 1. Raw windows: around each exception date and each offset change.
         let mut raw: Vec<(i64, i64)> = Vec::new();
@@ -222,7 +248,14 @@ impl Engine {
         let mut pieces = Vec::with_capacity(windows.len() * 2 + 1);
         let origin = first_day * DAY;
         let off0 = offset_at(tz, origin);
-        pieces.push(Piece { start: origin, f_start: 0, kind: Kind::Stretch { offset: off0, g_start: template.g(origin + off0) } });
+        pieces.push(Piece {
+            start: origin,
+            f_start: 0,
+            kind: Kind::Stretch {
+                offset: off0,
+                g_start: template.g(origin + off0),
+            },
+        });
         let mut scratch = Vec::new();
         for (ws, we) in windows {
             let f_ws = Self::f_in(&template, pieces.last().expect("origin piece"), ws);
@@ -236,7 +269,10 @@ impl Engine {
                     day_intervals(tz, rules, date, &mut scratch);
                 }
             }
-            let clipped: Vec<(i64, i64)> = scratch.iter().map(|&(a, b)| (a.max(ws), b.min(we))).collect();
+            let clipped: Vec<(i64, i64)> = scratch
+                .iter()
+                .map(|&(a, b)| (a.max(ws), b.min(we)))
+                .collect();
             let ivals = merge(clipped);
             let mut cum = Vec::with_capacity(ivals.len());
             let mut total = 0;
@@ -244,11 +280,28 @@ impl Engine {
                 cum.push(total);
                 total += b - a;
             }
-            pieces.push(Piece { start: ws, f_start: f_ws, kind: Kind::Window { ivals, cum } });
+            pieces.push(Piece {
+                start: ws,
+                f_start: f_ws,
+                kind: Kind::Window { ivals, cum },
+            });
             let off = offset_at(tz, we);
-            pieces.push(Piece { start: we, f_start: f_ws + total, kind: Kind::Stretch { offset: off, g_start: template.g(we + off) } });
+            pieces.push(Piece {
+                start: we,
+                f_start: f_ws + total,
+                kind: Kind::Stretch {
+                    offset: off,
+                    g_start: template.g(we + off),
+                },
+            });
         }
-        Engine { tz, template, pieces, lo, hi }
+        Engine {
+            tz,
+            template,
+            pieces,
+            lo,
+            hi,
+        }
     }
 
     /// The time zone.
@@ -277,7 +330,9 @@ impl Engine {
     }
 
     fn piece_index(&self, t: i64) -> usize {
-        self.pieces.partition_point(|p| p.start <= t).saturating_sub(1)
+        self.pieces
+            .partition_point(|p| p.start <= t)
+            .saturating_sub(1)
     }
 
     fn check(&self, t: i64, what: &str) -> Result<()> {
@@ -288,7 +343,11 @@ impl Engine {
     }
 
     fn range_error(&self, what: &str, t: i64) -> Error {
-        let show = |x: i64| chrono::DateTime::from_timestamp(x, 0).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()).unwrap_or_else(|| x.to_string());
+        let show = |x: i64| {
+            chrono::DateTime::from_timestamp(x, 0)
+                .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+                .unwrap_or_else(|| x.to_string())
+        };
         Error::out_of_range(format!(
             "{what} {} is outside the range this calendar supports, {} to {}",
             show(t),
@@ -308,16 +367,17 @@ impl Engine {
         let m = self.pieces.partition_point(|p| p.f_start < v);
         let p = &self.pieces[m.max(1) - 1];
         match &p.kind {
-            Kind::Stretch { offset, g_start } => {
-                (self.template.total > 0).then(|| self.template.earliest_at_least(v - p.f_start + g_start) - offset)
-            }
+            Kind::Stretch { offset, g_start } => (self.template.total > 0)
+                .then(|| self.template.earliest_at_least(v - p.f_start + g_start) - offset),
             Kind::Window { ivals, cum } => {
                 let r = v - p.f_start;
                 if r <= 0 {
                     return Some(p.start);
                 }
-                let j = cum.iter().zip(ivals).position(|(&c, &(a, b))| c + (b - a) >= r)?;
-                Some(ivals[j].0 + (r - cum[j]))
+                // the interval j with cum[j] < r <= cum[j] + len[j]
+                let j = cum.partition_point(|&c| c < r).checked_sub(1)?;
+                let (a, b) = ivals[j];
+                (r - cum[j] <= b - a).then_some(a + (r - cum[j]))
             }
         }
     }
@@ -325,12 +385,14 @@ impl Engine {
     /// Latest instant `u` with `F(u) <= v`; `None` when there is none.
     fn latest_at_most(&self, v: i64) -> Option<i64> {
         // the last piece starting at or below v: its end value is above v
-        let i = self.pieces.partition_point(|p| p.f_start <= v).checked_sub(1)?;
+        let i = self
+            .pieces
+            .partition_point(|p| p.f_start <= v)
+            .checked_sub(1)?;
         let p = &self.pieces[i];
         match &p.kind {
-            Kind::Stretch { offset, g_start } => {
-                (self.template.total > 0).then(|| self.template.latest_at_most(v - p.f_start + g_start) - offset)
-            }
+            Kind::Stretch { offset, g_start } => (self.template.total > 0)
+                .then(|| self.template.latest_at_most(v - p.f_start + g_start) - offset),
             Kind::Window { ivals, cum } => {
                 let r = v - p.f_start;
                 let j = cum.partition_point(|&c| c <= r).checked_sub(1)?;
@@ -340,7 +402,10 @@ impl Engine {
     }
 
     fn exhausted(&self) -> Error {
-        Error::new(ErrorKind::NoWorkingTime, "the calendar has no more working time in that direction within its supported range")
+        Error::new(
+            ErrorKind::NoWorkingTime,
+            "the calendar has no more working time in that direction within its supported range",
+        )
     }
 
     /// Working seconds in `[a, b)`, negative when `b < a`.
@@ -354,12 +419,19 @@ impl Engine {
     pub(crate) fn add(&self, t: i64, d: i64) -> Result<i64> {
         self.check(t, "instant")?;
         if d < 0 {
-            return self.sub(t, d.checked_neg().ok_or_else(|| Error::out_of_range("duration is too large"))?);
+            return self.sub(
+                t,
+                d.checked_neg()
+                    .ok_or_else(|| Error::out_of_range("duration is too large"))?,
+            );
         }
         if d == 0 {
             return Ok(t);
         }
-        let v = self.f(t).checked_add(d).ok_or_else(|| Error::out_of_range("duration is too large"))?;
+        let v = self
+            .f(t)
+            .checked_add(d)
+            .ok_or_else(|| Error::out_of_range("duration is too large"))?;
         let u = self.earliest_at_least(v).ok_or_else(|| self.exhausted())?;
         if u > self.hi {
             return Err(self.range_error("the result", u));
@@ -371,12 +443,19 @@ impl Engine {
     pub(crate) fn sub(&self, t: i64, d: i64) -> Result<i64> {
         self.check(t, "instant")?;
         if d < 0 {
-            return self.add(t, d.checked_neg().ok_or_else(|| Error::out_of_range("duration is too large"))?);
+            return self.add(
+                t,
+                d.checked_neg()
+                    .ok_or_else(|| Error::out_of_range("duration is too large"))?,
+            );
         }
         if d == 0 {
             return Ok(t);
         }
-        let v = self.f(t).checked_sub(d).ok_or_else(|| Error::out_of_range("duration is too large"))?;
+        let v = self
+            .f(t)
+            .checked_sub(d)
+            .ok_or_else(|| Error::out_of_range("duration is too large"))?;
         let u = match self.latest_at_most(v) {
             Some(u) => u,
             None => return Err(self.range_error("the result", self.lo)),
@@ -424,7 +503,12 @@ impl Engine {
                         if base >= hi {
                             break;
                         }
-                        raw.extend(self.template.ivals.iter().map(|&(x, y)| ((base + x).max(lo), (base + y).min(hi))));
+                        raw.extend(
+                            self.template
+                                .ivals
+                                .iter()
+                                .map(|&(x, y)| ((base + x).max(lo), (base + y).min(hi))),
+                        );
                         week += 1;
                     }
                 }

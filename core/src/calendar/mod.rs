@@ -132,7 +132,9 @@ fn ts(t: DateTime<Utc>) -> i64 {
 }
 
 fn instant(t: i64) -> Result<DateTime<Utc>> {
-    DateTime::from_timestamp(t, 0).ok_or_else(|| Error::out_of_range(format!("instant {t} is outside the representable range")))
+    DateTime::from_timestamp(t, 0).ok_or_else(|| {
+        Error::out_of_range(format!("instant {t} is outside the representable range"))
+    })
 }
 
 impl Calendar {
@@ -158,7 +160,8 @@ impl Calendar {
     /// ```
     pub fn default_kyiv() -> Calendar {
         // The embedded spec is constant and valid; the test suite builds it.
-        Calendar::from_spec(&CalendarSpec::default_kyiv()).expect("the embedded default calendar is valid")
+        Calendar::from_spec(&CalendarSpec::default_kyiv())
+            .expect("the embedded default calendar is valid")
     }
 
     /// Compiles a validated calendar file.
@@ -186,7 +189,11 @@ impl Calendar {
             for y in holidays::FIRST_YEAR..=holidays::LAST_YEAR {
                 let year = holidays::year(preset, y, spec.martial_law_end)?;
                 for d in &year.days_off {
-                    let off = DayOff { date: d.date, name: Some(d.name), kind: DayOffKind::Preset(d.reason) };
+                    let off = DayOff {
+                        date: d.date,
+                        name: Some(d.name),
+                        kind: DayOffKind::Preset(d.reason),
+                    };
                     exceptions.insert(d.date, Exception::Off(off));
                 }
                 for w in &year.working_days {
@@ -199,18 +206,32 @@ impl Calendar {
                 Some(Exception::Off(o)) => o.name,
                 _ => None,
             };
-            exceptions.insert(date, Exception::Off(DayOff { date, name, kind: DayOffKind::Listed }));
+            exceptions.insert(
+                date,
+                Exception::Off(DayOff {
+                    date,
+                    name,
+                    kind: DayOffKind::Listed,
+                }),
+            );
         }
         for &date in &spec.extra_working_days {
             exceptions.insert(date, Exception::Extra);
         }
         let rules = Rules {
             week: spec.week.clone(),
-            extra_hours: spec.extra_working_day_hours.clone().unwrap_or_else(|| spec.week[0].clone()),
+            extra_hours: spec
+                .extra_working_day_hours
+                .clone()
+                .unwrap_or_else(|| spec.week[0].clone()),
             exceptions,
         };
         let engine = Engine::new(tz, &rules.week, &rules, lo, hi);
-        Ok(Calendar { spec: Arc::new(spec.clone()), rules: Arc::new(rules), engine: Arc::new(engine) })
+        Ok(Calendar {
+            spec: Arc::new(spec.clone()),
+            rules: Arc::new(rules),
+            engine: Arc::new(engine),
+        })
     }
 
     /// The calendar file this calendar was built from.
@@ -246,7 +267,10 @@ impl Calendar {
     /// ```
     pub fn supported_range(&self) -> (DateTime<Utc>, DateTime<Utc>) {
         let (lo, hi) = self.engine.range();
-        (DateTime::from_timestamp(lo, 0).unwrap_or_default(), DateTime::from_timestamp(hi, 0).unwrap_or_default())
+        (
+            DateTime::from_timestamp(lo, 0).unwrap_or_default(),
+            DateTime::from_timestamp(hi, 0).unwrap_or_default(),
+        )
     }
 
     /// The earliest instant `u >= t` such that `[t, u)` holds `seconds` of
@@ -342,7 +366,10 @@ impl Calendar {
             )));
         }
         if n == 0 {
-            return Err(Error::invalid("days", "the number of working days must be at least 1"));
+            return Err(Error::invalid(
+                "days",
+                "the number of working days must be at least 1",
+            ));
         }
         let tz = self.engine.tz();
         let start = instant(t)?.with_timezone(&tz).date_naive();
@@ -350,7 +377,9 @@ impl Calendar {
         let mut left = n;
         let mut ivals = Vec::new();
         loop {
-            date = date.succ_opt().ok_or_else(|| Error::out_of_range("date overflow"))?;
+            date = date
+                .succ_opt()
+                .ok_or_else(|| Error::out_of_range("date overflow"))?;
             let day_start = engine::day_number(date) * spec::DAY;
             if day_start - 2 * spec::DAY > hi {
                 return Err(Error::out_of_range(format!(
@@ -363,7 +392,9 @@ impl Calendar {
                 left -= 1;
                 if left == 0 {
                     if close > hi {
-                        return Err(Error::out_of_range("the closing instant falls after the supported range"));
+                        return Err(Error::out_of_range(
+                            "the closing instant falls after the supported range",
+                        ));
                     }
                     return instant(close);
                 }
@@ -383,7 +414,11 @@ impl Calendar {
     /// assert_eq!(iv.len(), 2);
     /// assert_eq!(iv[1].0.to_rfc3339(), "2026-03-30T06:00:00+00:00");
     /// ```
-    pub fn working_intervals(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
+    pub fn working_intervals(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
         self.engine
             .intervals(ts(from), ts(to))?
             .into_iter()
@@ -435,8 +470,9 @@ impl Calendar {
     /// ```
     pub fn local_to_instant(&self, local: chrono::NaiveDateTime) -> Result<DateTime<Utc>> {
         let secs = local.and_utc().timestamp();
-        let t = engine::local_to_instant(self.engine.tz(), secs)
-            .ok_or_else(|| Error::out_of_range(format!("local time {local} cannot be mapped to an instant")))?;
+        let t = engine::local_to_instant(self.engine.tz(), secs).ok_or_else(|| {
+            Error::out_of_range(format!("local time {local} cannot be mapped to an instant"))
+        })?;
         instant(t)
     }
 
@@ -456,4 +492,3 @@ impl Calendar {
         !ivals.is_empty()
     }
 }
-

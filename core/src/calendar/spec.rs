@@ -114,7 +114,8 @@ impl FromStr for LocalTime {
         let b = s.as_bytes();
         let two = |i: usize| -> Option<u32> {
             let (x, y) = (*b.get(i)?, *b.get(i + 1)?);
-            (x.is_ascii_digit() && y.is_ascii_digit()).then(|| u32::from(x - b'0') * 10 + u32::from(y - b'0'))
+            (x.is_ascii_digit() && y.is_ascii_digit())
+                .then(|| u32::from(x - b'0') * 10 + u32::from(y - b'0'))
         };
         let (h, m, sec) = match b.len() {
             5 if b[2] == b':' => (two(0), two(3), Some(0)),
@@ -266,7 +267,10 @@ impl CalendarSpec {
     /// assert!(spec.week[5].is_empty() && spec.week[6].is_empty());
     /// ```
     pub fn default_kyiv() -> CalendarSpec {
-        let nine_to_six = vec![Shift { start: LocalTime(9 * 3600), end: LocalTime(18 * 3600) }];
+        let nine_to_six = vec![Shift {
+            start: LocalTime(9 * 3600),
+            end: LocalTime(18 * 3600),
+        }];
         CalendarSpec {
             timezone: "Europe/Kyiv".to_string(),
             week: [
@@ -296,8 +300,12 @@ impl CalendarSpec {
     /// assert_eq!(err.field(), Some("colour"));
     /// ```
     pub fn from_json(json: &str) -> Result<CalendarSpec> {
-        let value: Value = serde_json::from_str(json)
-            .map_err(|e| Error::new(ErrorKind::InvalidJson, format!("the calendar is not valid JSON: {e}")))?;
+        let value: Value = serde_json::from_str(json).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidJson,
+                format!("the calendar is not valid JSON: {e}"),
+            )
+        })?;
         CalendarSpec::from_value(&value)
     }
 
@@ -311,9 +319,12 @@ impl CalendarSpec {
     /// assert!(spec.week[6][0].is_overnight());
     /// ```
     pub fn from_value(value: &Value) -> Result<CalendarSpec> {
-        let obj = value
-            .as_object()
-            .ok_or_else(|| Error::new(ErrorKind::InvalidJson, format!("a calendar must be a JSON object, found {}", kind_of(value))))?;
+        let obj = value.as_object().ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidJson,
+                format!("a calendar must be a JSON object, found {}", kind_of(value)),
+            )
+        })?;
         const KEYS: [&str; 7] = [
             "timezone",
             "week",
@@ -325,20 +336,40 @@ impl CalendarSpec {
         ];
         reject_unknown(obj, &KEYS, "")?;
 
-        let tz_value = obj
-            .get("timezone")
-            .ok_or_else(|| Error::new(ErrorKind::MissingField, "the calendar needs a \"timezone\" (an IANA name such as \"Europe/Kyiv\")").at("timezone"))?;
-        let timezone = tz_value
-            .as_str()
-            .ok_or_else(|| Error::invalid("timezone", format!("expected an IANA time zone name as a string, found {}", kind_of(tz_value))))?;
+        let tz_value = obj.get("timezone").ok_or_else(|| {
+            Error::new(
+                ErrorKind::MissingField,
+                "the calendar needs a \"timezone\" (an IANA name such as \"Europe/Kyiv\")",
+            )
+            .at("timezone")
+        })?;
+        let timezone = tz_value.as_str().ok_or_else(|| {
+            Error::invalid(
+                "timezone",
+                format!(
+                    "expected an IANA time zone name as a string, found {}",
+                    kind_of(tz_value)
+                ),
+            )
+        })?;
         parse_tz(timezone).map_err(|e| e.at("timezone"))?;
 
-        let week_value = obj
-            .get("week")
-            .ok_or_else(|| Error::new(ErrorKind::MissingField, "the calendar needs a \"week\" (working intervals per weekday)").at("week"))?;
-        let week_obj = week_value
-            .as_object()
-            .ok_or_else(|| Error::invalid("week", format!("expected an object with keys mon..sun, found {}", kind_of(week_value))))?;
+        let week_value = obj.get("week").ok_or_else(|| {
+            Error::new(
+                ErrorKind::MissingField,
+                "the calendar needs a \"week\" (working intervals per weekday)",
+            )
+            .at("week")
+        })?;
+        let week_obj = week_value.as_object().ok_or_else(|| {
+            Error::invalid(
+                "week",
+                format!(
+                    "expected an object with keys mon..sun, found {}",
+                    kind_of(week_value)
+                ),
+            )
+        })?;
         reject_unknown(week_obj, &WEEKDAY_KEYS, "week")?;
         let mut week: [Vec<Shift>; 7] = Default::default();
         for (i, key) in WEEKDAY_KEYS.iter().enumerate() {
@@ -353,12 +384,18 @@ impl CalendarSpec {
         let holiday_preset = match obj.get("holiday_preset") {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(HolidayPreset::from_name(s).ok_or_else(|| {
-                Error::invalid("holiday_preset", format!("unknown holiday preset {s:?}: expected \"UA\" or \"UA-statutory\""))
+                Error::invalid(
+                    "holiday_preset",
+                    format!("unknown holiday preset {s:?}: expected \"UA\" or \"UA-statutory\""),
+                )
             })?),
             Some(other) => {
                 return Err(Error::invalid(
                     "holiday_preset",
-                    format!("expected \"UA\" or \"UA-statutory\", found {}", kind_of(other)),
+                    format!(
+                        "expected \"UA\" or \"UA-statutory\", found {}",
+                        kind_of(other)
+                    ),
                 ))
             }
         };
@@ -383,7 +420,10 @@ impl CalendarSpec {
     /// Checks the rules that span fields: some working time must exist, and
     /// no date may be both a holiday and an extra working day.
     fn validate(&self) -> Result<()> {
-        let extra_hours = self.extra_working_day_hours.as_ref().unwrap_or(&self.week[0]);
+        let extra_hours = self
+            .extra_working_day_hours
+            .as_ref()
+            .unwrap_or(&self.week[0]);
         let week_has_time = self.week.iter().any(|d| !d.is_empty());
         let extra_has_time = !self.extra_working_days.is_empty() && !extra_hours.is_empty();
         if !week_has_time && !extra_has_time {
@@ -394,7 +434,12 @@ impl CalendarSpec {
             .at("week"));
         }
         let extra: BTreeSet<NaiveDate> = self.extra_working_days.iter().copied().collect();
-        if let Some((i, d)) = self.holidays.iter().enumerate().find(|(_, d)| extra.contains(d)) {
+        if let Some((i, d)) = self
+            .holidays
+            .iter()
+            .enumerate()
+            .find(|(_, d)| extra.contains(d))
+        {
             return Err(Error::new(
                 ErrorKind::Conflict,
                 format!("{d} is listed both as a holiday and as an extra working day"),
@@ -417,11 +462,18 @@ impl CalendarSpec {
         let shifts = |list: &[Shift]| -> Value {
             Value::Array(
                 list.iter()
-                    .map(|s| Value::Array(vec![Value::String(s.start.to_string()), Value::String(s.end.to_string())]))
+                    .map(|s| {
+                        Value::Array(vec![
+                            Value::String(s.start.to_string()),
+                            Value::String(s.end.to_string()),
+                        ])
+                    })
                     .collect(),
             )
         };
-        let dates = |list: &[NaiveDate]| -> Value { Value::Array(list.iter().map(|d| Value::String(d.to_string())).collect()) };
+        let dates = |list: &[NaiveDate]| -> Value {
+            Value::Array(list.iter().map(|d| Value::String(d.to_string())).collect())
+        };
         let mut week = Map::new();
         for (i, key) in WEEKDAY_KEYS.iter().enumerate() {
             week.insert((*key).to_string(), shifts(&self.week[i]));
@@ -449,13 +501,18 @@ impl CalendarSpec {
 }
 
 impl serde::Serialize for CalendarSpec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         self.to_value().serialize(serializer)
     }
 }
 
 impl<'de> serde::Deserialize<'de> for CalendarSpec {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<CalendarSpec, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<CalendarSpec, D::Error> {
         let value = Value::deserialize(deserializer)?;
         CalendarSpec::from_value(&value).map_err(D::Error::custom)
     }
@@ -484,7 +541,11 @@ fn kind_of(v: &Value) -> &'static str {
 
 fn reject_unknown(obj: &Map<String, Value>, known: &[&str], path: &str) -> Result<()> {
     if let Some(key) = obj.keys().find(|k| !known.contains(&k.as_str())) {
-        let field = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+        let field = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
         return Err(Error::new(
             ErrorKind::UnknownField,
             format!("unknown key {key:?}; expected one of: {}", known.join(", ")),
@@ -494,7 +555,11 @@ fn reject_unknown(obj: &Map<String, Value>, known: &[&str], path: &str) -> Resul
     Ok(())
 }
 
-fn opt<T>(obj: &Map<String, Value>, key: &str, parse: impl Fn(&Value, &str) -> Result<T>) -> Result<Option<T>> {
+fn opt<T>(
+    obj: &Map<String, Value>,
+    key: &str,
+    parse: impl Fn(&Value, &str) -> Result<T>,
+) -> Result<Option<T>> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => parse(v, key).map(Some),
@@ -502,10 +567,17 @@ fn opt<T>(obj: &Map<String, Value>, key: &str, parse: impl Fn(&Value, &str) -> R
 }
 
 fn parse_time(v: &Value, path: &str) -> Result<LocalTime> {
-    let s = v
-        .as_str()
-        .ok_or_else(|| Error::invalid(path, format!("expected a time of day \"HH:MM\" as a string, found {}", kind_of(v))))?;
-    s.parse::<LocalTime>().map_err(|e| Error::invalid(path, e.to_string()))
+    let s = v.as_str().ok_or_else(|| {
+        Error::invalid(
+            path,
+            format!(
+                "expected a time of day \"HH:MM\" as a string, found {}",
+                kind_of(v)
+            ),
+        )
+    })?;
+    s.parse::<LocalTime>()
+        .map_err(|e| Error::invalid(path, e.to_string()))
 }
 
 fn parse_shifts(v: &Value, path: &str) -> Result<Vec<Shift>> {
@@ -515,38 +587,61 @@ fn parse_shifts(v: &Value, path: &str) -> Result<Vec<Shift>> {
     let mut out = Vec::with_capacity(list.len());
     for (i, item) in list.iter().enumerate() {
         let here = format!("{path}[{i}]");
-        let pair = match item.as_array() {
-            Some(p) if p.len() == 2 => p,
-            _ => {
-                return Err(Error::invalid(
+        let pair =
+            match item.as_array() {
+                Some(p) if p.len() == 2 => p,
+                _ => return Err(Error::invalid(
                     here,
-                    format!("expected an interval [start, end] of two \"HH:MM\" strings, found {item}"),
-                ))
-            }
-        };
+                    format!(
+                        "expected an interval [start, end] of two \"HH:MM\" strings, found {item}"
+                    ),
+                )),
+            };
         let start = parse_time(&pair[0], &format!("{here}[0]"))?;
         let end = parse_time(&pair[1], &format!("{here}[1]"))?;
-        let shift = Shift::new(start, end)
-            .ok_or_else(|| Error::invalid(format!("{here}[0]"), "a shift cannot start at \"24:00\"; start it at \"00:00\" of the next day"))?;
+        let shift = Shift::new(start, end).ok_or_else(|| {
+            Error::invalid(
+                format!("{here}[0]"),
+                "a shift cannot start at \"24:00\"; start it at \"00:00\" of the next day",
+            )
+        })?;
         out.push(shift);
     }
     Ok(out)
 }
 
 fn parse_date(v: &Value, path: &str) -> Result<NaiveDate> {
-    let s = v
-        .as_str()
-        .ok_or_else(|| Error::invalid(path, format!("expected a date \"YYYY-MM-DD\" as a string, found {}", kind_of(v))))?;
+    let s = v.as_str().ok_or_else(|| {
+        Error::invalid(
+            path,
+            format!(
+                "expected a date \"YYYY-MM-DD\" as a string, found {}",
+                kind_of(v)
+            ),
+        )
+    })?;
     let ok_shape = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
     match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         Ok(d) if ok_shape => Ok(d),
-        _ => Err(Error::invalid(path, format!("invalid date {s:?}: expected an existing calendar date \"YYYY-MM-DD\""))),
+        _ => Err(Error::invalid(
+            path,
+            format!("invalid date {s:?}: expected an existing calendar date \"YYYY-MM-DD\""),
+        )),
     }
 }
 
 fn parse_dates(v: &Value, path: &str) -> Result<Vec<NaiveDate>> {
-    let list = v
-        .as_array()
-        .ok_or_else(|| Error::invalid(path, format!("expected a list of dates \"YYYY-MM-DD\", found {}", kind_of(v))))?;
-    list.iter().enumerate().map(|(i, d)| parse_date(d, &format!("{path}[{i}]"))).collect()
+    let list = v.as_array().ok_or_else(|| {
+        Error::invalid(
+            path,
+            format!(
+                "expected a list of dates \"YYYY-MM-DD\", found {}",
+                kind_of(v)
+            ),
+        )
+    })?;
+    list.iter()
+        .enumerate()
+        .map(|(i, d)| parse_date(d, &format!("{path}[{i}]")))
+        .collect()
 }

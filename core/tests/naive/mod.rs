@@ -9,9 +9,14 @@ use reglament::Calendar;
 /// calendar file alone (no preset: the oracle knows only listed dates).
 pub fn day_intervals(cal: &Calendar, date: NaiveDate) -> Vec<(i64, i64)> {
     let spec = cal.spec();
-    assert!(spec.holiday_preset.is_none(), "the naive model does not know presets");
+    assert!(
+        spec.holiday_preset.is_none(),
+        "the naive model does not know presets"
+    );
     let shifts = if spec.extra_working_days.contains(&date) {
-        spec.extra_working_day_hours.clone().unwrap_or_else(|| spec.week[0].clone())
+        spec.extra_working_day_hours
+            .clone()
+            .unwrap_or_else(|| spec.week[0].clone())
     } else if spec.holidays.contains(&date) {
         Vec::new()
     } else {
@@ -19,9 +24,15 @@ pub fn day_intervals(cal: &Calendar, date: NaiveDate) -> Vec<(i64, i64)> {
     };
     let mut out = Vec::new();
     for s in shifts {
-        let start = date.and_hms_opt(0, 0, 0).unwrap() + Duration::seconds(i64::from(s.start().seconds()));
-        let end_date = if s.is_overnight() { date.succ_opt().unwrap() } else { date };
-        let end = end_date.and_hms_opt(0, 0, 0).unwrap() + Duration::seconds(i64::from(s.end().seconds()));
+        let start =
+            date.and_hms_opt(0, 0, 0).unwrap() + Duration::seconds(i64::from(s.start().seconds()));
+        let end_date = if s.is_overnight() {
+            date.succ_opt().unwrap()
+        } else {
+            date
+        };
+        let end = end_date.and_hms_opt(0, 0, 0).unwrap()
+            + Duration::seconds(i64::from(s.end().seconds()));
         let a = compatible(cal, start);
         let b = compatible(cal, end);
         if b > a {
@@ -34,8 +45,16 @@ pub fn day_intervals(cal: &Calendar, date: NaiveDate) -> Vec<(i64, i64)> {
 /// Union of the working intervals overlapping `[a, b)`, clipped, merged.
 pub fn intervals(cal: &Calendar, a: i64, b: i64) -> Vec<(i64, i64)> {
     let tz = cal.timezone();
-    let da = DateTime::from_timestamp(a, 0).unwrap().with_timezone(&tz).date_naive() - Duration::days(2);
-    let db = DateTime::from_timestamp(b, 0).unwrap().with_timezone(&tz).date_naive() + Duration::days(1);
+    let da = DateTime::from_timestamp(a, 0)
+        .unwrap()
+        .with_timezone(&tz)
+        .date_naive()
+        - Duration::days(2);
+    let db = DateTime::from_timestamp(b, 0)
+        .unwrap()
+        .with_timezone(&tz)
+        .date_naive()
+        + Duration::days(1);
     let mut raw = Vec::new();
     let mut d = da;
     while d <= db {
@@ -95,10 +114,20 @@ pub fn compatible(cal: &Calendar, local: chrono::NaiveDateTime) -> i64 {
     use chrono::{Offset, TimeZone};
     let tz = cal.timezone();
     let l = local.and_utc().timestamp();
-    let off = |u: i64| i64::from(tz.offset_from_utc_datetime(&DateTime::from_timestamp(u, 0).unwrap().naive_utc()).fix().local_minus_utc());
+    let off = |u: i64| {
+        i64::from(
+            tz.offset_from_utc_datetime(&DateTime::from_timestamp(u, 0).unwrap().naive_utc())
+                .fix()
+                .local_minus_utc(),
+        )
+    };
     let before = off(l - 36 * 3600);
     let after = off(l + 36 * 3600);
-    let mut valid: Vec<i64> = [before, after].iter().map(|o| l - o).filter(|&u| l - off(u) == u).collect();
+    let mut valid: Vec<i64> = [before, after]
+        .iter()
+        .map(|o| l - o)
+        .filter(|&u| l - off(u) == u)
+        .collect();
     valid.sort();
     match valid.first() {
         Some(&u) => u,
