@@ -218,7 +218,9 @@ pub fn year(preset: HolidayPreset, year: i32, martial_law_end: Option<NaiveDate>
             ));
         }
     }
-    let suspension = Suspension { end: martial_law_end };
+    let suspension = Suspension {
+        end: martial_law_end,
+    };
 
     let named = named_in(year);
 
@@ -253,7 +255,11 @@ pub fn year(preset: HolidayPreset, year: i32, martial_law_end: Option<NaiveDate>
 
     for (&date, &name) in first_name.range(year_start(year)..=year_end(year)) {
         if preset == HolidayPreset::Ua || !suspension.covers(date) {
-            add(DayOff { date, name, reason: DayOffReason::Holiday });
+            add(DayOff {
+                date,
+                name,
+                reason: DayOffReason::Holiday,
+            });
         }
     }
 
@@ -277,7 +283,9 @@ pub fn year(preset: HolidayPreset, year: i32, martial_law_end: Option<NaiveDate>
                 add(DayOff {
                     date: transfer.day_off,
                     name,
-                    reason: DayOffReason::Transferred { worked_on: transfer.worked_on },
+                    reason: DayOffReason::Transferred {
+                        worked_on: transfer.worked_on,
+                    },
                 });
             }
         }
@@ -290,7 +298,12 @@ pub fn year(preset: HolidayPreset, year: i32, martial_law_end: Option<NaiveDate>
     }
     working_days.sort_by_key(|w| w.date);
 
-    Ok(Year { year, named, days_off: by_date.into_values().collect(), working_days })
+    Ok(Year {
+        year,
+        named,
+        days_off: by_date.into_values().collect(),
+        working_days,
+    })
 }
 
 /// The Gregorian date of Orthodox Easter in `year`: the Julian computus,
@@ -368,7 +381,8 @@ fn year_end(year: i32) -> NaiveDate {
 /// `date` + `days`, saturating at the end of chrono's range (never reached
 /// for the years this module handles).
 fn after(date: NaiveDate, days: u64) -> NaiveDate {
-    date.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
+    date.checked_add_days(Days::new(days))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 fn is_weekend(date: NaiveDate) -> bool {
@@ -419,12 +433,17 @@ fn named_in(year: i32) -> Vec<(NaiveDate, HolidayName)> {
         })
         .collect();
     named.sort_by_key(|&(date, index, _)| (date, index));
-    named.into_iter().map(|(date, _, name)| (date, name)).collect()
+    named
+        .into_iter()
+        .map(|(date, _, name)| (date, name))
+        .collect()
 }
 
 /// Whether art. 67 part 3 carried over a holiday on `date` (before martial law).
 fn carry_over_in_force(date: NaiveDate) -> bool {
-    ua::CARRY_OVER.iter().any(|&(from, until)| from <= date && date <= until)
+    ua::CARRY_OVER
+        .iter()
+        .any(|&(from, until)| from <= date && date <= until)
 }
 
 /// `(day off, weekend holiday)` for every carry-over caused by the holidays
@@ -493,7 +512,11 @@ mod tests {
     }
 
     fn named_on(y: &Year, d: NaiveDate) -> Vec<&'static str> {
-        y.named.iter().filter(|(n, _)| *n == d).map(|(_, name)| name.en).collect()
+        y.named
+            .iter()
+            .filter(|(n, _)| *n == d)
+            .map(|(_, name)| name.en)
+            .collect()
     }
 
     fn off(y: &Year, d: NaiveDate) -> Option<DayOffReason> {
@@ -545,7 +568,11 @@ mod tests {
     fn easter_matches_published_dates_2000_2035() {
         for (y, m, d) in PUBLISHED_EASTER {
             assert_eq!(orthodox_easter(y).unwrap(), date(y, m, d), "Easter {y}");
-            assert_eq!(orthodox_trinity(y).unwrap(), date(y, m, d) + Days::new(49), "Trinity {y}");
+            assert_eq!(
+                orthodox_trinity(y).unwrap(),
+                date(y, m, d) + Days::new(49),
+                "Trinity {y}"
+            );
         }
         // 1991: Easter 7 April, Trinity 26 May.
         assert_eq!(orthodox_easter(1991).unwrap(), date(1991, 4, 7));
@@ -577,8 +604,14 @@ mod tests {
                 assert_eq!(err.kind(), ErrorKind::OutOfRange);
                 assert!(err.message().contains("1991..=2100"), "{}", err.message());
             }
-            assert_eq!(orthodox_easter(y).unwrap_err().kind(), ErrorKind::OutOfRange);
-            assert_eq!(orthodox_trinity(y).unwrap_err().kind(), ErrorKind::OutOfRange);
+            assert_eq!(
+                orthodox_easter(y).unwrap_err().kind(),
+                ErrorKind::OutOfRange
+            );
+            assert_eq!(
+                orthodox_trinity(y).unwrap_err().kind(),
+                ErrorKind::OutOfRange
+            );
         }
         assert!(year(HolidayPreset::Ua, FIRST_YEAR, None).is_ok());
         assert!(year(HolidayPreset::Ua, LAST_YEAR, None).is_ok());
@@ -612,14 +645,23 @@ mod tests {
             assert_eq!(named_on(&yr, date(y, 1, 1)), ["New Year's Day"]);
             assert_eq!(named_on(&yr, date(y, 3, 8)), ["International Women's Day"]);
             assert!(named_on(&yr, orthodox_easter(y).unwrap()).contains(&"Easter Sunday"));
-            assert_eq!(named_on(&yr, orthodox_trinity(y).unwrap()), ["Trinity Sunday"]);
+            assert_eq!(
+                named_on(&yr, orthodox_trinity(y).unwrap()),
+                ["Trinity Sunday"]
+            );
         }
     }
 
     #[test]
     fn christmas_on_7_january_from_1991_to_2023() {
-        assert_eq!(named_on(&statutory(1991), date(1991, 1, 7)), ["Christmas (Julian calendar)"]);
-        assert_eq!(named_on(&statutory(2023), date(2023, 1, 7)), ["Christmas (Julian calendar)"]);
+        assert_eq!(
+            named_on(&statutory(1991), date(1991, 1, 7)),
+            ["Christmas (Julian calendar)"]
+        );
+        assert_eq!(
+            named_on(&statutory(2023), date(2023, 1, 7)),
+            ["Christmas (Julian calendar)"]
+        );
         assert!(named_on(&statutory(2024), date(2024, 1, 7)).is_empty());
     }
 
@@ -630,17 +672,32 @@ mod tests {
             named_on(&statutory(2017), date(2017, 12, 25)),
             ["Christmas (Gregorian calendar)"]
         );
-        assert_eq!(named_on(&statutory(2023), date(2023, 12, 25)), ["Christmas Day"]);
-        assert_eq!(named_on(&statutory(LAST_YEAR), date(LAST_YEAR, 12, 25)), ["Christmas Day"]);
+        assert_eq!(
+            named_on(&statutory(2023), date(2023, 12, 25)),
+            ["Christmas Day"]
+        );
+        assert_eq!(
+            named_on(&statutory(LAST_YEAR), date(LAST_YEAR, 12, 25)),
+            ["Christmas Day"]
+        );
     }
 
     #[test]
     fn two_days_in_may_until_2017_then_labour_day() {
         let y1991 = statutory(1991);
-        assert_eq!(named_on(&y1991, date(1991, 5, 2)), ["International Workers' Solidarity Day"]);
+        assert_eq!(
+            named_on(&y1991, date(1991, 5, 2)),
+            ["International Workers' Solidarity Day"]
+        );
         let y2017 = statutory(2017);
-        assert_eq!(named_on(&y2017, date(2017, 5, 1)), ["International Workers' Solidarity Day"]);
-        assert_eq!(named_on(&y2017, date(2017, 5, 2)), ["International Workers' Solidarity Day"]);
+        assert_eq!(
+            named_on(&y2017, date(2017, 5, 1)),
+            ["International Workers' Solidarity Day"]
+        );
+        assert_eq!(
+            named_on(&y2017, date(2017, 5, 2)),
+            ["International Workers' Solidarity Day"]
+        );
         let y2018 = statutory(2018);
         assert_eq!(named_on(&y2018, date(2018, 5, 1)), ["Labour Day"]);
         assert!(named_on(&y2018, date(2018, 5, 2)).is_empty());
@@ -648,8 +705,14 @@ mod tests {
 
     #[test]
     fn victory_day_on_9_may_until_2023_then_8_may() {
-        assert_eq!(named_on(&statutory(1991), date(1991, 5, 9)), ["Victory Day"]);
-        assert_eq!(named_on(&statutory(2015), date(2015, 5, 9)), ["Victory Day"]);
+        assert_eq!(
+            named_on(&statutory(1991), date(1991, 5, 9)),
+            ["Victory Day"]
+        );
+        assert_eq!(
+            named_on(&statutory(2015), date(2015, 5, 9)),
+            ["Victory Day"]
+        );
         assert_eq!(
             named_on(&statutory(2016), date(2016, 5, 9)),
             ["Day of Victory over Nazism in World War II (Victory Day)"]
@@ -669,8 +732,14 @@ mod tests {
     #[test]
     fn constitution_day_since_1997() {
         assert!(named_on(&statutory(1996), date(1996, 6, 28)).is_empty());
-        assert_eq!(named_on(&statutory(1997), date(1997, 6, 28)), ["Constitution Day"]);
-        assert_eq!(named_on(&statutory(LAST_YEAR), date(LAST_YEAR, 6, 28)), ["Constitution Day"]);
+        assert_eq!(
+            named_on(&statutory(1997), date(1997, 6, 28)),
+            ["Constitution Day"]
+        );
+        assert_eq!(
+            named_on(&statutory(LAST_YEAR), date(LAST_YEAR, 6, 28)),
+            ["Constitution Day"]
+        );
     }
 
     #[test]
@@ -681,31 +750,58 @@ mod tests {
         let y1992 = statutory(1992);
         assert!(named_on(&y1992, date(1992, 7, 16)).is_empty());
         assert_eq!(named_on(&y1992, date(1992, 8, 24)), ["Independence Day"]);
-        assert_eq!(named_on(&statutory(LAST_YEAR), date(LAST_YEAR, 8, 24)), ["Independence Day"]);
+        assert_eq!(
+            named_on(&statutory(LAST_YEAR), date(LAST_YEAR, 8, 24)),
+            ["Independence Day"]
+        );
     }
 
     #[test]
     fn statehood_day_28_july_in_2022_2023_then_15_july() {
         assert!(named_on(&statutory(2021), date(2021, 7, 28)).is_empty());
-        assert_eq!(named_on(&statutory(2022), date(2022, 7, 28)), ["Ukrainian Statehood Day"]);
+        assert_eq!(
+            named_on(&statutory(2022), date(2022, 7, 28)),
+            ["Ukrainian Statehood Day"]
+        );
         let y2023 = statutory(2023);
-        assert_eq!(named_on(&y2023, date(2023, 7, 28)), ["Ukrainian Statehood Day"]);
+        assert_eq!(
+            named_on(&y2023, date(2023, 7, 28)),
+            ["Ukrainian Statehood Day"]
+        );
         assert!(named_on(&y2023, date(2023, 7, 15)).is_empty());
         let y2024 = statutory(2024);
-        assert_eq!(named_on(&y2024, date(2024, 7, 15)), ["Ukrainian Statehood Day"]);
+        assert_eq!(
+            named_on(&y2024, date(2024, 7, 15)),
+            ["Ukrainian Statehood Day"]
+        );
         assert!(named_on(&y2024, date(2024, 7, 28)).is_empty());
     }
 
     #[test]
     fn defenders_day_14_october_from_2015_then_1_october_from_2023() {
         assert!(named_on(&statutory(2014), date(2014, 10, 14)).is_empty());
-        assert_eq!(named_on(&statutory(2015), date(2015, 10, 14)), ["Defender of Ukraine Day"]);
-        assert_eq!(named_on(&statutory(2020), date(2020, 10, 14)), ["Defender of Ukraine Day"]);
-        assert_eq!(named_on(&statutory(2021), date(2021, 10, 14)), ["Day of Defenders of Ukraine"]);
-        assert_eq!(named_on(&statutory(2022), date(2022, 10, 14)), ["Day of Defenders of Ukraine"]);
+        assert_eq!(
+            named_on(&statutory(2015), date(2015, 10, 14)),
+            ["Defender of Ukraine Day"]
+        );
+        assert_eq!(
+            named_on(&statutory(2020), date(2020, 10, 14)),
+            ["Defender of Ukraine Day"]
+        );
+        assert_eq!(
+            named_on(&statutory(2021), date(2021, 10, 14)),
+            ["Day of Defenders of Ukraine"]
+        );
+        assert_eq!(
+            named_on(&statutory(2022), date(2022, 10, 14)),
+            ["Day of Defenders of Ukraine"]
+        );
         // Law 3258-IX entered into force on 30.07.2023, before 1 October.
         let y2023 = statutory(2023);
-        assert_eq!(named_on(&y2023, date(2023, 10, 1)), ["Day of Defenders of Ukraine"]);
+        assert_eq!(
+            named_on(&y2023, date(2023, 10, 1)),
+            ["Day of Defenders of Ukraine"]
+        );
         assert!(named_on(&y2023, date(2023, 10, 14)).is_empty());
     }
 
@@ -728,8 +824,12 @@ mod tests {
         let got: Vec<(NaiveDate, DayOffReason)> =
             y.days_off.iter().map(|o| (o.date, o.reason)).collect();
         let h = DayOffReason::Holiday;
-        let c = |m, d| DayOffReason::CarriedOver { holiday: date(2021, m, d) };
-        let t = |m, d| DayOffReason::Transferred { worked_on: date(2021, m, d) };
+        let c = |m, d| DayOffReason::CarriedOver {
+            holiday: date(2021, m, d),
+        };
+        let t = |m, d| DayOffReason::Transferred {
+            worked_on: date(2021, m, d),
+        };
         let expected = vec![
             (date(2021, 1, 1), h),
             (date(2021, 1, 7), h),
@@ -753,10 +853,21 @@ mod tests {
         ];
         assert_eq!(got, expected);
         let worked: Vec<NaiveDate> = y.working_days.iter().map(|w| w.date).collect();
-        assert_eq!(worked, [date(2021, 1, 16), date(2021, 8, 28), date(2021, 10, 23)]);
-        let may4 = y.days_off.iter().find(|o| o.date == date(2021, 5, 4)).unwrap();
+        assert_eq!(
+            worked,
+            [date(2021, 1, 16), date(2021, 8, 28), date(2021, 10, 23)]
+        );
+        let may4 = y
+            .days_off
+            .iter()
+            .find(|o| o.date == date(2021, 5, 4))
+            .unwrap();
         assert_eq!(may4.name.en, "Easter Sunday");
-        let aug23 = y.days_off.iter().find(|o| o.date == date(2021, 8, 23)).unwrap();
+        let aug23 = y
+            .days_off
+            .iter()
+            .find(|o| o.date == date(2021, 8, 23))
+            .unwrap();
         assert_eq!(aug23.name.en, "Independence Day");
         // Outside martial law the two presets agree.
         assert_eq!(default_preset(2021), y);
@@ -773,13 +884,21 @@ mod tests {
         );
         assert_eq!(
             off(&y, date(2005, 5, 3)),
-            Some(DayOffReason::CarriedOver { holiday: date(2005, 5, 1) })
+            Some(DayOffReason::CarriedOver {
+                holiday: date(2005, 5, 1)
+            })
         );
         assert_eq!(off(&y, date(2005, 5, 4)), None);
-        let first_may: Vec<&DayOff> =
-            y.days_off.iter().filter(|o| o.date == date(2005, 5, 1)).collect();
+        let first_may: Vec<&DayOff> = y
+            .days_off
+            .iter()
+            .filter(|o| o.date == date(2005, 5, 1))
+            .collect();
         assert_eq!(first_may.len(), 1);
-        assert_eq!(first_may[0].name.en, "International Workers' Solidarity Day");
+        assert_eq!(
+            first_may[0].name.en,
+            "International Workers' Solidarity Day"
+        );
     }
 
     #[test]
@@ -788,17 +907,23 @@ mod tests {
         let y = statutory(1999);
         assert_eq!(
             off(&y, date(1999, 11, 9)),
-            Some(DayOffReason::CarriedOver { holiday: date(1999, 11, 7) })
+            Some(DayOffReason::CarriedOver {
+                holiday: date(1999, 11, 7)
+            })
         );
         // Saturday 1 and Sunday 2 May 2010 → Monday 3 and Tuesday 4.
         let y = statutory(2010);
         assert_eq!(
             off(&y, date(2010, 5, 3)),
-            Some(DayOffReason::CarriedOver { holiday: date(2010, 5, 1) })
+            Some(DayOffReason::CarriedOver {
+                holiday: date(2010, 5, 1)
+            })
         );
         assert_eq!(
             off(&y, date(2010, 5, 4)),
-            Some(DayOffReason::CarriedOver { holiday: date(2010, 5, 2) })
+            Some(DayOffReason::CarriedOver {
+                holiday: date(2010, 5, 2)
+            })
         );
     }
 
@@ -809,12 +934,16 @@ mod tests {
         // ... but Presidential Decree 13/95 gave Monday 9 January for Christmas.
         assert_eq!(
             off(&statutory(1995), date(1995, 1, 9)),
-            Some(DayOffReason::CarriedOver { holiday: date(1995, 1, 7) })
+            Some(DayOffReason::CarriedOver {
+                holiday: date(1995, 1, 7)
+            })
         );
         // 1995–1997: Easter Monday 15 April 1996 off.
         assert_eq!(
             off(&statutory(1996), date(1996, 4, 15)),
-            Some(DayOffReason::CarriedOver { holiday: date(1996, 4, 14) })
+            Some(DayOffReason::CarriedOver {
+                holiday: date(1996, 4, 14)
+            })
         );
         // The gap (10.01.1998–22.04.1999): Sunday 8 March 1998, Easter
         // 19 April 1998 and Sunday 28 June 1998 gave nothing.
@@ -826,25 +955,42 @@ mod tests {
         let y1999 = statutory(1999);
         assert_eq!(
             off(&y1999, date(1999, 5, 3)),
-            Some(DayOffReason::CarriedOver { holiday: date(1999, 5, 1) })
+            Some(DayOffReason::CarriedOver {
+                holiday: date(1999, 5, 1)
+            })
         );
         assert_eq!(
             off(&y1999, date(1999, 5, 4)),
-            Some(DayOffReason::CarriedOver { holiday: date(1999, 5, 2) })
+            Some(DayOffReason::CarriedOver {
+                holiday: date(1999, 5, 2)
+            })
         );
     }
 
     #[test]
     fn cabinet_transfers_give_a_bridge_day_and_a_working_saturday() {
         let y = statutory(2018);
-        let mar9 = y.days_off.iter().find(|o| o.date == date(2018, 3, 9)).unwrap();
-        assert_eq!(mar9.reason, DayOffReason::Transferred { worked_on: date(2018, 3, 3) });
+        let mar9 = y
+            .days_off
+            .iter()
+            .find(|o| o.date == date(2018, 3, 9))
+            .unwrap();
+        assert_eq!(
+            mar9.reason,
+            DayOffReason::Transferred {
+                worked_on: date(2018, 3, 3)
+            }
+        );
         assert_eq!(mar9.name.en, "International Women's Day");
         assert!(y.working_days.contains(&TransferredWorkday {
             date: date(2018, 3, 3),
             instead_of: date(2018, 3, 9)
         }));
-        let dec31 = y.days_off.iter().find(|o| o.date == date(2018, 12, 31)).unwrap();
+        let dec31 = y
+            .days_off
+            .iter()
+            .find(|o| o.date == date(2018, 12, 31))
+            .unwrap();
         assert_eq!(dec31.name.en, "New Year's Day");
         // A transfer across the new year: 2 January 1997 off, worked on
         // Saturday 28 December 1996.
@@ -854,7 +1000,9 @@ mod tests {
         }));
         assert_eq!(
             off(&statutory(1997), date(1997, 1, 2)),
-            Some(DayOffReason::Transferred { worked_on: date(1996, 12, 28) })
+            Some(DayOffReason::Transferred {
+                worked_on: date(1996, 12, 28)
+            })
         );
     }
 
@@ -869,15 +1017,28 @@ mod tests {
             got,
             vec![
                 (date(2022, 1, 1), DayOffReason::Holiday),
-                (date(2022, 1, 3), DayOffReason::CarriedOver { holiday: date(2022, 1, 1) }),
+                (
+                    date(2022, 1, 3),
+                    DayOffReason::CarriedOver {
+                        holiday: date(2022, 1, 1)
+                    }
+                ),
                 (date(2022, 1, 7), DayOffReason::Holiday),
-                (date(2022, 3, 7), DayOffReason::Transferred { worked_on: date(2022, 3, 12) }),
+                (
+                    date(2022, 3, 7),
+                    DayOffReason::Transferred {
+                        worked_on: date(2022, 3, 12)
+                    }
+                ),
                 (date(2022, 3, 8), DayOffReason::Holiday),
             ]
         );
         assert_eq!(
             y.working_days,
-            [TransferredWorkday { date: date(2022, 3, 12), instead_of: date(2022, 3, 7) }]
+            [TransferredWorkday {
+                date: date(2022, 3, 12),
+                instead_of: date(2022, 3, 7)
+            }]
         );
         // The named list is the law's, martial law or not.
         assert_eq!(named_on(&y, date(2022, 7, 28)), ["Ukrainian Statehood Day"]);
@@ -934,14 +1095,19 @@ mod tests {
         assert_eq!(off(&on_28, date(2026, 7, 15)), Some(DayOffReason::Holiday));
         assert_eq!(off(&on_28, date(2026, 8, 24)), Some(DayOffReason::Holiday));
         let ua_on_28 = year(HolidayPreset::Ua, 2026, Some(date(2026, 6, 28))).unwrap();
-        assert_eq!(off(&ua_on_28, date(2026, 6, 28)), Some(DayOffReason::Holiday));
+        assert_eq!(
+            off(&ua_on_28, date(2026, 6, 28)),
+            Some(DayOffReason::Holiday)
+        );
         assert_eq!(off(&ua_on_28, date(2026, 6, 29)), None);
         for preset in [HolidayPreset::Ua, HolidayPreset::UaStatutory] {
             let on_27 = year(preset, 2026, Some(date(2026, 6, 27))).unwrap();
             assert_eq!(off(&on_27, date(2026, 6, 28)), Some(DayOffReason::Holiday));
             assert_eq!(
                 off(&on_27, date(2026, 6, 29)),
-                Some(DayOffReason::CarriedOver { holiday: date(2026, 6, 28) })
+                Some(DayOffReason::CarriedOver {
+                    holiday: date(2026, 6, 28)
+                })
             );
         }
         // Ended in 2022 before the law's suspension began: the June transfer
@@ -949,11 +1115,15 @@ mod tests {
         let early = year(HolidayPreset::UaStatutory, 2022, Some(date(2022, 3, 1))).unwrap();
         assert_eq!(
             off(&early, date(2022, 6, 27)),
-            Some(DayOffReason::Transferred { worked_on: date(2022, 7, 2) })
+            Some(DayOffReason::Transferred {
+                worked_on: date(2022, 7, 2)
+            })
         );
         assert_eq!(
             off(&early, date(2022, 5, 2)),
-            Some(DayOffReason::CarriedOver { holiday: date(2022, 5, 1) })
+            Some(DayOffReason::CarriedOver {
+                holiday: date(2022, 5, 1)
+            })
         );
         // After the end the presets agree again.
         let end = Some(date(2030, 1, 1));
@@ -1017,7 +1187,9 @@ mod tests {
             let suspended = transfer.day_off >= MARTIAL_LAW_SUSPENSION_START;
             assert_eq!(
                 off(&y, transfer.day_off)
-                    == Some(DayOffReason::Transferred { worked_on: transfer.worked_on }),
+                    == Some(DayOffReason::Transferred {
+                        worked_on: transfer.worked_on
+                    }),
                 !suspended,
                 "{}",
                 transfer.day_off
@@ -1043,7 +1215,12 @@ mod tests {
                     _ => false,
                 };
                 if same_day {
-                    assert!(a.until < b.from || b.until < a.from, "{} / {}", a.name.en, b.name.en);
+                    assert!(
+                        a.until < b.from || b.until < a.from,
+                        "{} / {}",
+                        a.name.en,
+                        b.name.en
+                    );
                 }
                 assert!(a.from <= a.until);
             }

@@ -67,7 +67,10 @@ const OPEN: NaiveDate = d(9999, 12, 31);
 const START: NaiveDate = d(1991, 1, 1);
 
 // Names, in Ukrainian as the law words them and in English.
-const NEW_YEAR: HolidayName = HolidayName { uk: "Новий рік", en: "New Year's Day" };
+const NEW_YEAR: HolidayName = HolidayName {
+    uk: "Новий рік",
+    en: "New Year's Day",
+};
 const CHRISTMAS_JULIAN: HolidayName = HolidayName {
     uk: "Різдво Христове (за юліанським календарем)",
     en: "Christmas (Julian calendar)",
@@ -76,8 +79,10 @@ const CHRISTMAS_GREGORIAN: HolidayName = HolidayName {
     uk: "Різдво Христове (за григоріанським календарем)",
     en: "Christmas (Gregorian calendar)",
 };
-const CHRISTMAS: HolidayName =
-    HolidayName { uk: "Різдво Христове", en: "Christmas Day" };
+const CHRISTMAS: HolidayName = HolidayName {
+    uk: "Різдво Христове",
+    en: "Christmas Day",
+};
 const WOMENS_DAY: HolidayName = HolidayName {
     uk: "Міжнародний жіночий день",
     en: "International Women's Day",
@@ -86,8 +91,14 @@ const SOLIDARITY_DAY: HolidayName = HolidayName {
     uk: "День міжнародної солідарності трудящих",
     en: "International Workers' Solidarity Day",
 };
-const LABOUR_DAY: HolidayName = HolidayName { uk: "День праці", en: "Labour Day" };
-const VICTORY_DAY: HolidayName = HolidayName { uk: "День Перемоги", en: "Victory Day" };
+const LABOUR_DAY: HolidayName = HolidayName {
+    uk: "День праці",
+    en: "Labour Day",
+};
+const VICTORY_DAY: HolidayName = HolidayName {
+    uk: "День Перемоги",
+    en: "Victory Day",
+};
 const VICTORY_OVER_NAZISM: HolidayName = HolidayName {
     uk: "День перемоги над нацизмом у Другій світовій війні (День перемоги)",
     en: "Day of Victory over Nazism in World War II (Victory Day)",
@@ -96,16 +107,22 @@ const REMEMBRANCE_AND_VICTORY: HolidayName = HolidayName {
     uk: "День пам'яті та перемоги над нацизмом у Другій світовій війні 1939–1945 років",
     en: "Day of Remembrance and Victory over Nazism in World War II 1939–1945",
 };
-const CONSTITUTION_DAY: HolidayName =
-    HolidayName { uk: "День Конституції України", en: "Constitution Day" };
-const INDEPENDENCE_DAY: HolidayName =
-    HolidayName { uk: "День незалежності України", en: "Independence Day" };
+const CONSTITUTION_DAY: HolidayName = HolidayName {
+    uk: "День Конституції України",
+    en: "Constitution Day",
+};
+const INDEPENDENCE_DAY: HolidayName = HolidayName {
+    uk: "День незалежності України",
+    en: "Independence Day",
+};
 const STATEHOOD_DAY: HolidayName = HolidayName {
     uk: "День Української Державності",
     en: "Ukrainian Statehood Day",
 };
-const DEFENDER_DAY: HolidayName =
-    HolidayName { uk: "День захисника України", en: "Defender of Ukraine Day" };
+const DEFENDER_DAY: HolidayName = HolidayName {
+    uk: "День захисника України",
+    en: "Defender of Ukraine Day",
+};
 const DEFENDERS_DAY: HolidayName = HolidayName {
     uk: "День захисників і захисниць України",
     en: "Day of Defenders of Ukraine",
@@ -114,31 +131,71 @@ const OCTOBER_REVOLUTION: HolidayName = HolidayName {
     uk: "Річниця Великої Жовтневої соціалістичної революції",
     en: "Anniversary of the October Revolution",
 };
-const EASTER: HolidayName =
-    HolidayName { uk: "Пасха (Великдень)", en: "Easter Sunday" };
-const TRINITY: HolidayName = HolidayName { uk: "Трійця", en: "Trinity Sunday" };
+const EASTER: HolidayName = HolidayName {
+    uk: "Пасха (Великдень)",
+    en: "Easter Sunday",
+};
+const TRINITY: HolidayName = HolidayName {
+    uk: "Трійця",
+    en: "Trinity Sunday",
+};
 
 /// Art. 73 of the Labour Code (322-VIII) and its history, in the law's order:
 /// part one (state holidays, by date), then part two (religious holidays).
 /// When two holidays fall on one date, the earlier row names the day off.
 pub(super) const HOLIDAYS: &[Rule] = &[
     // 1 January: in the list throughout.
-    Rule { name: NEW_YEAR, when: When::Fixed(1, 1), from: START, until: OPEN },
+    Rule {
+        name: NEW_YEAR,
+        when: When::Fixed(1, 1),
+        from: START,
+        until: OPEN,
+    },
     // 7 January: Resolution of the Verkhovna Rada of the Ukrainian SSR of
     // December 1990 (Christmas, Easter, Trinity days off from 1991); removed
     // by Law 3258-IX of 14.07.2023, in force 30.07.2023, so 2023 is the last.
-    Rule { name: CHRISTMAS_JULIAN, when: When::Fixed(1, 7), from: START, until: d(2023, 7, 29) },
+    Rule {
+        name: CHRISTMAS_JULIAN,
+        when: When::Fixed(1, 7),
+        from: START,
+        until: d(2023, 7, 29),
+    },
     // 8 March: in the list throughout.
-    Rule { name: WOMENS_DAY, when: When::Fixed(3, 8), from: START, until: OPEN },
+    Rule {
+        name: WOMENS_DAY,
+        when: When::Fixed(3, 8),
+        from: START,
+        until: OPEN,
+    },
     // 1 and 2 May: renamed «День праці» and 2 May removed by Law 2211-VIII of
     // 16.11.2017, published 01.12.2017, in force 02.12.2017.
-    Rule { name: SOLIDARITY_DAY, when: When::Fixed(5, 1), from: START, until: d(2017, 12, 1) },
-    Rule { name: SOLIDARITY_DAY, when: When::Fixed(5, 2), from: START, until: d(2017, 12, 1) },
-    Rule { name: LABOUR_DAY, when: When::Fixed(5, 1), from: d(2017, 12, 2), until: OPEN },
+    Rule {
+        name: SOLIDARITY_DAY,
+        when: When::Fixed(5, 1),
+        from: START,
+        until: d(2017, 12, 1),
+    },
+    Rule {
+        name: SOLIDARITY_DAY,
+        when: When::Fixed(5, 2),
+        from: START,
+        until: d(2017, 12, 1),
+    },
+    Rule {
+        name: LABOUR_DAY,
+        when: When::Fixed(5, 1),
+        from: d(2017, 12, 2),
+        until: OPEN,
+    },
     // 9 May: renamed by Law 315-VIII of 09.04.2015 (in force 21.05.2015);
     // replaced by 8 May by Law 3107-IX of 29.05.2023, in force 15.06.2023,
     // so 9 May 2023 was still the holiday and 8 May 2024 the first new one.
-    Rule { name: VICTORY_DAY, when: When::Fixed(5, 9), from: START, until: d(2015, 5, 20) },
+    Rule {
+        name: VICTORY_DAY,
+        when: When::Fixed(5, 9),
+        from: START,
+        until: d(2015, 5, 20),
+    },
     Rule {
         name: VICTORY_OVER_NAZISM,
         when: When::Fixed(5, 9),
@@ -153,11 +210,21 @@ pub(super) const HOLIDAYS: &[Rule] = &[
     },
     // 28 June: Constitution of Ukraine art. 161 (adopted in the morning of
     // 28.06.1996, so that day was a working day); first holiday 28.06.1997.
-    Rule { name: CONSTITUTION_DAY, when: When::Fixed(6, 28), from: d(1997, 1, 1), until: OPEN },
+    Rule {
+        name: CONSTITUTION_DAY,
+        when: When::Fixed(6, 28),
+        from: d(1997, 1, 1),
+        until: OPEN,
+    },
     // 16 July, «День незалежності України» (the 1990 Declaration of State
     // Sovereignty), held in 1991 only: Resolution of the Verkhovna Rada
     // 2143-XII of 20.02.1992 moved Independence Day to 24 August.
-    Rule { name: INDEPENDENCE_DAY, when: When::Fixed(7, 16), from: START, until: d(1992, 2, 19) },
+    Rule {
+        name: INDEPENDENCE_DAY,
+        when: When::Fixed(7, 16),
+        from: START,
+        until: d(1992, 2, 19),
+    },
     // 28 July: Law 2295-IX of 31.05.2022, in force 09.06.2022; moved to
     // 15 July by Law 3258-IX (in force 30.07.2023), first 15 July in 2024.
     Rule {
@@ -166,9 +233,19 @@ pub(super) const HOLIDAYS: &[Rule] = &[
         from: d(2022, 6, 9),
         until: d(2023, 7, 29),
     },
-    Rule { name: STATEHOOD_DAY, when: When::Fixed(7, 15), from: d(2023, 7, 30), until: OPEN },
+    Rule {
+        name: STATEHOOD_DAY,
+        when: When::Fixed(7, 15),
+        from: d(2023, 7, 30),
+        until: OPEN,
+    },
     // 24 August: from 1992 (Resolution 2143-XII of 20.02.1992).
-    Rule { name: INDEPENDENCE_DAY, when: When::Fixed(8, 24), from: d(1992, 2, 20), until: OPEN },
+    Rule {
+        name: INDEPENDENCE_DAY,
+        when: When::Fixed(8, 24),
+        from: d(1992, 2, 20),
+        until: OPEN,
+    },
     // 14 October: Law 238-VIII of 05.03.2015 (in force the day after its
     // publication in March 2015); renamed by Law 1643-IX of 14.07.2021
     // (signed 03.08.2021, in force the day after publication in August
@@ -186,7 +263,12 @@ pub(super) const HOLIDAYS: &[Rule] = &[
         from: d(2021, 8, 4),
         until: d(2023, 7, 29),
     },
-    Rule { name: DEFENDERS_DAY, when: When::Fixed(10, 1), from: d(2023, 7, 30), until: OPEN },
+    Rule {
+        name: DEFENDERS_DAY,
+        when: When::Fixed(10, 1),
+        from: d(2023, 7, 30),
+        until: OPEN,
+    },
     // 7 and 8 November: removed from the list in 2000; 1999 is the last year.
     Rule {
         name: OCTOBER_REVOLUTION,
@@ -208,11 +290,26 @@ pub(super) const HOLIDAYS: &[Rule] = &[
         from: d(2017, 12, 2),
         until: d(2023, 7, 29),
     },
-    Rule { name: CHRISTMAS, when: When::Fixed(12, 25), from: d(2023, 7, 30), until: OPEN },
+    Rule {
+        name: CHRISTMAS,
+        when: When::Fixed(12, 25),
+        from: d(2023, 7, 30),
+        until: OPEN,
+    },
     // Part two: Easter and Trinity Sundays (Orthodox computus), since the
     // December 1990 resolution, in the list throughout.
-    Rule { name: EASTER, when: When::Easter(0), from: START, until: OPEN },
-    Rule { name: TRINITY, when: When::Easter(49), from: START, until: OPEN },
+    Rule {
+        name: EASTER,
+        when: When::Easter(0),
+        from: START,
+        until: OPEN,
+    },
+    Rule {
+        name: TRINITY,
+        when: When::Easter(49),
+        from: START,
+        until: OPEN,
+    },
 ];
 
 // ---------------------------------------------------------------------------
