@@ -587,16 +587,17 @@ fn parse_shifts(v: &Value, path: &str) -> Result<Vec<Shift>> {
     let mut out = Vec::with_capacity(list.len());
     for (i, item) in list.iter().enumerate() {
         let here = format!("{path}[{i}]");
-        let pair =
-            match item.as_array() {
-                Some(p) if p.len() == 2 => p,
-                _ => return Err(Error::invalid(
+        let pair = match item.as_array() {
+            Some(p) if p.len() == 2 => p,
+            _ => {
+                return Err(Error::invalid(
                     here,
                     format!(
                         "expected an interval [start, end] of two \"HH:MM\" strings, found {item}"
                     ),
-                )),
-            };
+                ))
+            }
+        };
         let start = parse_time(&pair[0], &format!("{here}[0]"))?;
         let end = parse_time(&pair[1], &format!("{here}[1]"))?;
         let shift = Shift::new(start, end).ok_or_else(|| {
