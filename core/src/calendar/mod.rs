@@ -262,7 +262,7 @@ impl Calendar {
     /// ```
     /// use reglament::Calendar;
     /// let (lo, hi) = Calendar::default_kyiv().supported_range();
-    /// assert_eq!(lo.to_rfc3339(), "1990-12-31T22:00:00+00:00"); // 1991-01-01 00:00 Kyiv
+    /// assert_eq!(lo.to_rfc3339(), "1990-12-31T21:00:00+00:00"); // 1991-01-01 00:00 Kyiv (then UTC+3)
     /// assert_eq!(hi.to_rfc3339(), "2100-01-01T00:00:00+00:00");
     /// ```
     pub fn supported_range(&self) -> (DateTime<Utc>, DateTime<Utc>) {
@@ -474,6 +474,49 @@ impl Calendar {
             Error::out_of_range(format!("local time {local} cannot be mapped to an instant"))
         })?;
         instant(t)
+    }
+
+    /// A monotone index of working time: the working seconds from the
+    /// calendar's origin (a few days before its first supported instant) up
+    /// to `t`. `elapsed(a, b) == work_index(b) - work_index(a)`; the SLA
+    /// clocks use it to count and invert working time in one step each.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::Calendar;
+    /// let cal = Calendar::default_kyiv();
+    /// let a = "2026-03-27T15:00:00Z".parse().unwrap();
+    /// let b = "2026-03-30T07:00:00Z".parse().unwrap();
+    /// assert_eq!(cal.work_index(b).unwrap() - cal.work_index(a).unwrap(), 7200);
+    /// ```
+    pub fn work_index(&self, t: DateTime<Utc>) -> Result<i64> {
+        self.work_index_secs(ts(t))
+    }
+
+    /// The earliest instant whose [`work_index`](Calendar::work_index) is at
+    /// least `index`: `add(t, d) == at_work_index(work_index(t) + d)` for `d > 0`.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::Calendar;
+    /// let cal = Calendar::default_kyiv();
+    /// let t = "2026-03-27T15:00:00Z".parse().unwrap(); // Friday 17:00 Kyiv
+    /// let i = cal.work_index(t).unwrap();
+    /// // one working hour later closes Friday at 18:00, not Monday 09:00
+    /// assert_eq!(cal.at_work_index(i + 3600).unwrap().to_rfc3339(), "2026-03-27T16:00:00+00:00");
+    /// ```
+    pub fn at_work_index(&self, index: i64) -> Result<DateTime<Utc>> {
+        instant(self.at_work_index_secs(index)?)
+    }
+
+    /// [`work_index`](Calendar::work_index) on Unix seconds.
+    pub(crate) fn work_index_secs(&self, t: i64) -> Result<i64> {
+        self.engine.work_index(t)
+    }
+
+    /// [`at_work_index`](Calendar::at_work_index) on Unix seconds.
+    pub(crate) fn at_work_index_secs(&self, index: i64) -> Result<i64> {
+        self.engine.at_work_index(index)
     }
 
     /// Is `date` a day on which at least one shift starts?
