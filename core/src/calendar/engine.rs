@@ -428,6 +428,11 @@ impl Engine {
         if d == 0 {
             return Ok(t);
         }
+        // No range holds more working seconds than wall seconds: refusing
+        // longer durations here also keeps the template arithmetic in i64.
+        if d > self.hi - self.lo {
+            return Err(Error::out_of_range("duration is too large"));
+        }
         let v = self
             .f(t)
             .checked_add(d)
@@ -452,6 +457,9 @@ impl Engine {
         if d == 0 {
             return Ok(t);
         }
+        if d > self.hi - self.lo {
+            return Err(Error::out_of_range("duration is too large"));
+        }
         let v = self
             .f(t)
             .checked_sub(d)
@@ -464,6 +472,21 @@ impl Engine {
             return Err(self.range_error("the result", u));
         }
         Ok(u)
+    }
+
+    /// `F(t)`, range-checked.
+    pub(crate) fn work_index(&self, t: i64) -> Result<i64> {
+        self.check(t, "instant")?;
+        Ok(self.f(t))
+    }
+
+    /// The earliest `u` with `F(u) >= v`, range-checked.
+    pub(crate) fn at_work_index(&self, v: i64) -> Result<i64> {
+        let u = self.earliest_at_least(v).ok_or_else(|| self.exhausted())?;
+        if u > self.hi {
+            return Err(self.range_error("the result", u));
+        }
+        Ok(u.max(self.pieces[0].start))
     }
 
     /// Whether the second starting at `t` is working time.
