@@ -233,14 +233,28 @@ impl Engine {
         }
         let first_day = lo.div_euclid(DAY) - 4;
         let last_day = hi.div_euclid(DAY) + 4;
+        // Offset changes: sample every STEP days, and day by day inside a
+        // step whose ends differ. (Two changes that cancel out within one
+        // step would go unseen; tzdata has none since 1970.)
+        const STEP: i64 = 4;
         let mut prev = offset_at(tz, first_day * DAY);
-        for day in first_day + 1..=last_day {
-            let off = offset_at(tz, day * DAY);
+        let mut day = first_day;
+        while day < last_day {
+            let next = (day + STEP).min(last_day);
+            let off = offset_at(tz, next * DAY);
             if off != prev {
-                // the change happened in [day-1, day)
-                raw.push(((day - 4) * DAY, (day + 3) * DAY));
+                let mut before = prev;
+                for d in day + 1..=next {
+                    let o = offset_at(tz, d * DAY);
+                    if o != before {
+                        // the change happened in [d-1, d)
+                        raw.push(((d - 4) * DAY, (d + 3) * DAY));
+                        before = o;
+                    }
+                }
                 prev = off;
             }
+            day = next;
         }
         let windows = merge(raw);
 
@@ -466,7 +480,7 @@ impl Engine {
             .ok_or_else(|| Error::out_of_range("duration is too large"))?;
         let u = match self.latest_at_most(v) {
             Some(u) => u,
-            None => return Err(self.range_error("the result", self.lo)),
+            None => return Err(self.exhausted()),
         };
         if u < self.lo {
             return Err(self.range_error("the result", u));

@@ -43,7 +43,7 @@ use chrono_tz::Tz;
 
 pub use spec::{CalendarSpec, LocalTime, LocalTimeParseError, Shift, WEEKDAY_KEYS};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::holidays::{self, DayOffReason, HolidayName};
 use engine::{day_intervals, DayRules, Engine};
 
@@ -373,6 +373,8 @@ impl Calendar {
         }
         let tz = self.engine.tz();
         let start = instant(t)?.with_timezone(&tz).date_naive();
+        let week_is_empty = self.rules.week.iter().all(Vec::is_empty);
+        let last_exception = self.rules.exceptions.keys().max().copied().unwrap_or(start);
         let mut date = start;
         let mut left = n;
         let mut ivals = Vec::new();
@@ -381,9 +383,15 @@ impl Calendar {
                 .succ_opt()
                 .ok_or_else(|| Error::out_of_range("date overflow"))?;
             let day_start = engine::day_number(date) * spec::DAY;
-            if day_start - 2 * spec::DAY > hi {
+            if day_start - 2 * spec::DAY > hi || (week_is_empty && date > last_exception) {
+                if week_is_empty {
+                    return Err(Error::new(
+                        ErrorKind::NoWorkingTime,
+                        format!("the calendar has fewer than {n} working days after {start}: its week is empty and no extra working day follows"),
+                    ));
+                }
                 return Err(Error::out_of_range(format!(
-                    "the {n}-th working day after {start} falls after the range this calendar supports"
+                    "working day number {n} after {start} falls after the range this calendar supports"
                 )));
             }
             ivals.clear();
