@@ -24,7 +24,7 @@ cargo test --workspace
 
 step "CLI smoke: the README's walk-through and the batch protocol"
 cargo build --release -p reglament-cli
-bin=target/release/reglament
+bin="${CARGO_TARGET_DIR:-target}/release/reglament"
 $bin demo > /dev/null
 answer=$(printf '%s\n' '{"id":7,"op":"add","at":"2026-03-27T15:00:00Z","seconds":7200}' | $bin batch)
 [ "$answer" = '{"id":7,"at":"2026-03-30T07:00:00Z"}' ] || { echo "batch answered: $answer"; exit 1; }

@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build --release -p reglament-cli
-python3 tests/reference/check_batch.py --bin target/release/reglament
+python3 tests/reference/check_batch.py --bin "${CARGO_TARGET_DIR:-target}/release/reglament"
