@@ -1,0 +1,203 @@
+//! The regulation and ticket subcommands: init, check, describe, replay.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use reglament::i18n::Lang;
+use reglament::ticket::{Event, Step, Ticket};
+use reglament::{instant, Error, Regulation};
+use serde_json::{json, Value};
+
+/// Arguments of `reglament check`.
+#[derive(Args)]
+pub struct CheckArgs {
+    /// The regulation file (JSON) to validate.
+    file: PathBuf,
+}
+
+/// Arguments of `reglament describe`.
+#[derive(Args)]
+pub struct DescribeArgs {
+    /// Regulation file (JSON); default: the embedded one (`reglament init`).
+    #[arg(long)]
+    regulation: Option<PathBuf>,
+    /// Language of the description: uk or en.
+    #[arg(long, default_value = "uk")]
+    lang: String,
+}
+
+/// Arguments of `reglament replay`.
+#[derive(Args)]
+pub struct ReplayArgs {
+    /// The request's events: JSON Lines (one event per line) or one JSON array; `-` reads standard input.
+    events: PathBuf,
+    /// Regulation file (JSON); default: the embedded one.
+    #[arg(long)]
+    regulation: Option<PathBuf>,
+    /// The instant at which to report the state (RFC 3339), e.g. whether the request may be archived.
+    #[arg(long)]
+    now: Option<String>,
+    /// The request's id in the output; default: the file's stem.
+    #[arg(long)]
+    id: Option<String>,
+}
+
+fn describe_error(path: &Path, e: &Error) -> String {
+    match e.field() {
+        Some(f) => format!("{}: {} at {f}: {}", path.display(), e.code(), e.message()),
+        None => format!("{}: {}: {}", path.display(), e.code(), e.message()),
+    }
+}
+
+/// Reads and validates a regulation file, or the embedded default.
+pub(crate) fn load_regulation(path: Option<&Path>) -> Result<Regulation, String> {
+    match path {
+        None => Ok(Regulation::default()),
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Regulation::from_json(&text).map_err(|e| describe_error(p, &e))
+        }
+    }
+}
+
+/// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
+pub(crate) fn emit(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("standard output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `reglament init`: the default regulation, to be edited.
+pub fn init() -> Result<(), String> {
+    emit(&format!("{}\n", Regulation::default().to_json()))
+}
+
+/// `reglament check FILE`: validates a regulation file.
+pub fn check(args: &CheckArgs) -> Result<(), String> {
+    let reg = load_regulation(Some(&args.file))?;
+    let spec = reg.spec();
+    emit(&format!(
+        "{}: valid regulation (contract {} of {}; calendar {}; {} SLA targets{}; archive after {} {}; notice within {} {})\n",
+        args.file.display(),
+        spec.contract.number,
+        spec.contract.date,
+        spec.calendar.timezone,
+        spec.sla.targets.len(),
+        if spec.sla.example { ", marked as an example" } else { "" },
+        spec.archive_after.amount,
+        spec.archive_after.unit,
+        spec.contact_change_notice.amount,
+        spec.contact_change_notice.unit,
+    ))
+}
+
+/// `reglament describe`: the regulation in words.
+pub fn describe(args: &DescribeArgs) -> Result<(), String> {
+    let lang: Lang = args.lang.parse().map_err(|e| format!("--lang: {e}"))?;
+    let reg = load_regulation(args.regulation.as_deref())?;
+    emit(&reglament::describe::describe(&reg, lang))
+}
+
+/// The events of an input, each with its line: parsed or the error.
+pub(crate) type ParsedEvents = Vec<(usize, Result<Event, Error>)>;
+
+/// One input event: its line (1-based; the array index + 1 for a JSON array) and the parsed event or its error.
+pub(crate) fn read_events(text: &str) -> Result<ParsedEvents, String> {
+    if text.trim_start().starts_with('[') {
+        let list: Vec<Value> = serde_json::from_str(text)
+            .map_err(|e| format!("the events are not a valid JSON array: {e}"))?;
+        Ok(list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i + 1, Event::from_value(v, &format!("[{i}]"))))
+            .collect())
+    } else {
+        Ok(Event::parse_lines(text))
+    }
+}
+
+/// The text of a file, or of standard input for `-`.
+pub(crate) fn read_input(path: &Path) -> Result<String, String> {
+    if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("standard input: {e}"))?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+/// `reglament replay`: applies a request's events in order and prints the
+/// resulting state, every step, and every refused event with its refusal.
+pub fn replay(args: &ReplayArgs) -> Result<(), String> {
+    let reg = load_regulation(args.regulation.as_deref())?;
+    let now = match &args.now {
+        None => None,
+        Some(s) => Some(instant::parse(s).map_err(|e| format!("--now: {}", e.message()))?),
+    };
+    let text = read_input(&args.events)?;
+    let id = args.id.clone().unwrap_or_else(|| {
+        args.events
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "ticket".into())
+    });
+
+    let mut ticket = Ticket::new(id);
+    let mut steps = Vec::new();
+    let mut refused = Vec::new();
+    let mut unreadable = 0;
+    for (index, (line, parsed)) in read_events(&text)?.into_iter().enumerate() {
+        match parsed {
+            Err(e) => {
+                unreadable += 1;
+                steps.push(json!({
+                    "line": line,
+                    "error": {"code": e.code(), "field": e.field(), "message": e.message()},
+                }));
+            }
+            Ok(event) => {
+                let shown = event.to_value();
+                let (kind, at) = (event.kind(), event.at);
+                let outcome = ticket.apply(&reg, event);
+                let step = Step {
+                    index,
+                    kind,
+                    at,
+                    status: ticket.status(),
+                    outcome,
+                };
+                let mut v = serde_json::to_value(&step).map_err(|e| e.to_string())?;
+                v["line"] = json!(line);
+                if let Some(r) = step.outcome.refusal() {
+                    refused.push(json!({"line": line, "event": shown, "refusal": r}));
+                }
+                steps.push(v);
+            }
+        }
+    }
+    let out = json!({
+        "ticket": ticket.to_value(now),
+        "steps": steps,
+        "refused": refused,
+        "clocks": crate::sla_cmds::clocks_json(&reg, &ticket, now),
+    });
+    emit(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+    ))?;
+    if unreadable > 0 {
+        return Err(format!(
+            "{unreadable} event(s) could not be read; see the \"error\" steps"
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,232 @@
+//! The regulation and ticket subcommands, run as a user would: every
+//! conformance vector through `reglament replay`, and `init`, `check`,
+//! `describe`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use reglament::Regulation;
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_reglament"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("reglament-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("the reglament binary runs")
+}
+
+fn vectors() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// `expected` ⊆ `actual` (objects by key, arrays by position, instants as instants).
+fn subset(expected: &Value, actual: &Value) -> bool {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => e
+            .iter()
+            .all(|(k, v)| subset(v, a.get(k).unwrap_or(&Value::Null))),
+        (Value::Array(e), Value::Array(a)) => {
+            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| subset(x, y))
+        }
+        (Value::String(e), Value::String(a)) if e != a => {
+            matches!((reglament::instant::parse(e), reglament::instant::parse(a)), (Ok(x), Ok(y)) if x == y)
+        }
+        _ => expected == actual,
+    }
+}
+
+#[test]
+fn every_vector_replays_through_the_command() {
+    let mut failures = Vec::new();
+    let mut replayed = 0;
+    for (n, path) in vectors().iter().enumerate() {
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let events = v["events"].as_array().unwrap();
+        if events.is_empty() {
+            continue;
+        }
+        let reg = match &v["regulation"] {
+            Value::Null => Regulation::default(),
+            over => Regulation::with_overrides(over).unwrap(),
+        };
+        let reg_path = scratch(&format!("reg-{n}.json"));
+        std::fs::write(&reg_path, reg.to_json()).unwrap();
+        let ev_path = scratch(&format!("events-{n}.jsonl"));
+        let lines: Vec<String> = events.iter().map(|e| e.to_string()).collect();
+        std::fs::write(&ev_path, lines.join("\n")).unwrap();
+
+        let mut cmd = bin();
+        cmd.arg("replay")
+            .arg(&ev_path)
+            .arg("--regulation")
+            .arg(&reg_path);
+        if let Some(now) = v["now"].as_str() {
+            cmd.arg("--now").arg(now);
+        }
+        let out = run(&mut cmd);
+        let printed: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "{}: not JSON ({e}): {}",
+                path.display(),
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        let steps = printed["steps"].as_array().unwrap();
+        let expected = v["expected"]["steps"].as_array().unwrap();
+        let mut any_error = false;
+        for (i, (got, want)) in steps.iter().zip(expected).enumerate() {
+            let ok = if let Some(code) = want.get("error") {
+                any_error = true;
+                got["error"]["code"] == *code
+            } else {
+                let refusal = &got["refusal"];
+                got["accepted"] == want["accepted"]
+                    && want.get("status").into_iter().all(|s| got["status"] == *s)
+                    && ["clause", "code", "field"]
+                        .iter()
+                        .all(|k| want.get(*k).into_iter().all(|x| refusal[*k] == *x))
+                    && want.get("warnings").into_iter().all(|w| {
+                        let codes: Vec<Value> = got["warnings"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|x| x["code"].clone())
+                            .collect();
+                        *w == Value::Array(codes)
+                    })
+            };
+            if !ok {
+                failures.push(format!(
+                    "{} step {i}: expected {want}, printed {got}",
+                    path.display()
+                ));
+            }
+        }
+        if steps.len() != expected.len() {
+            failures.push(format!(
+                "{}: {} steps printed, {} expected",
+                path.display(),
+                steps.len(),
+                expected.len()
+            ));
+        }
+        let refused = expected.iter().filter(|s| s["accepted"] == false).count();
+        if printed["refused"].as_array().unwrap().len() != refused {
+            failures.push(format!(
+                "{}: the refused list does not match",
+                path.display()
+            ));
+        }
+        if let Some(fin) = v["expected"].get("final") {
+            if !subset(fin, &printed["ticket"]) {
+                failures.push(format!(
+                    "{}: final state differs: {}",
+                    path.display(),
+                    printed["ticket"]
+                ));
+            }
+        }
+        // a line that cannot be read makes the exit status 1; refusals alone do not
+        let code = out.status.code().unwrap();
+        if code != i32::from(any_error) {
+            failures.push(format!("{}: exit status {code}", path.display()));
+        }
+        replayed += 1;
+    }
+    assert!(replayed >= 40, "only {replayed} vectors replayed");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn init_prints_a_file_that_check_accepts() {
+    let out = run(bin().arg("init"));
+    assert!(out.status.success());
+    let path = scratch("init.json");
+    std::fs::write(&path, &out.stdout).unwrap();
+    let check = run(bin().arg("check").arg(&path));
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(String::from_utf8_lossy(&check.stdout).contains("valid regulation"));
+    assert_eq!(
+        Regulation::from_json(&String::from_utf8_lossy(&out.stdout)).unwrap(),
+        Regulation::default()
+    );
+}
+
+#[test]
+fn check_names_the_field_and_the_value() {
+    let mut v: Value = serde_json::to_value(Regulation::default().spec()).unwrap();
+    v["archive_after"]["unit"] = "fortnights".into();
+    let path = scratch("bad.json");
+    std::fs::write(&path, v.to_string()).unwrap();
+    let out = run(bin().arg("check").arg(&path));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("archive_after.unit") && err.contains("fortnights"),
+        "{err}"
+    );
+
+    let missing = run(bin().arg("check").arg(scratch("no-such-file.json")));
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn describe_prints_the_table_in_both_languages() {
+    let en = run(bin().args(["describe", "--lang", "en"]));
+    assert!(en.status.success());
+    let en = String::from_utf8_lossy(&en.stdout);
+    assert!(
+        en.contains("accept the solution [accept] (clause 3.6): User in: Release"),
+        "{en}"
+    );
+    assert!(en.contains("Incident | Critical | 30 min | 4 h | 1 h"));
+    let uk = run(bin().args(["describe", "--lang", "uk"]));
+    assert!(String::from_utf8_lossy(&uk.stdout).contains("Регламент технічної підтримки"));
+    let bad = run(bin().args(["describe", "--lang", "de"]));
+    assert_eq!(bad.status.code(), Some(1));
+}
+
+#[test]
+fn replay_reads_a_json_array_and_standard_input() {
+    use std::io::Write;
+    let events = r#"[{"kind":"register","at":"2026-03-02T10:00:00+02:00","actor":{"id":"op-1","role":"operator"},
+        "channel":"phone","description":"d","conditions":"c","priority":"high"},
+        {"kind":"archive","at":"2026-03-02T10:05:00+02:00","actor":{"id":"op-1","role":"operator"}}]"#;
+    let mut child = bin()
+        .args(["replay", "-", "--id", "T-42"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(events.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ticket"]["id"], "T-42");
+    assert_eq!(v["refused"][0]["refusal"]["code"], "wrong_status");
+    assert_eq!(v["refused"][0]["line"], 2);
+    assert_eq!(v["refused"][0]["event"]["kind"], "archive");
+}
