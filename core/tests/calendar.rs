@@ -88,6 +88,11 @@ fn zero_one_second_and_huge_durations() {
     assert_eq!(err.kind(), ErrorKind::OutOfRange);
     assert!(c.sub(t, i64::MAX).is_err());
     assert!(c.add(t, i64::MIN).is_err());
+    // durations too large for the week template's arithmetic (found by the C tests)
+    for d in [i64::MAX / 2, i64::MIN / 2, 1 << 53, -(1 << 53)] {
+        assert_eq!(c.add(t, d).unwrap_err().kind(), ErrorKind::OutOfRange);
+        assert_eq!(c.sub(t, d).unwrap_err().kind(), ErrorKind::OutOfRange);
+    }
     assert_eq!(
         c.add(at("1969-12-31T23:59:59Z"), 1).unwrap_err().kind(),
         ErrorKind::OutOfRange

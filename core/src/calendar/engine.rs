@@ -379,7 +379,18 @@ impl Engine {
     fn earliest_at_least(&self, v: i64) -> Option<i64> {
         // the first piece whose end value reaches v (F is continuous)
         let m = self.pieces.partition_point(|p| p.f_start < v);
-        let p = &self.pieces[m.max(1) - 1];
+        self.earliest_in(m.max(1) - 1, v)
+    }
+
+    /// Whether piece `i` is the one [`earliest_at_least`] searches for `v`.
+    fn holds_value(&self, i: usize, v: i64) -> bool {
+        (i == 0 || self.pieces.get(i).is_some_and(|p| p.f_start < v))
+            && self.pieces.get(i + 1).map_or(true, |n| n.f_start >= v)
+    }
+
+    /// Earliest instant `u` with `F(u) >= v` inside piece `i`.
+    fn earliest_in(&self, i: usize, v: i64) -> Option<i64> {
+        let p = &self.pieces[i];
         match &p.kind {
             Kind::Stretch { offset, g_start } => (self.template.total > 0)
                 .then(|| self.template.earliest_at_least(v - p.f_start + g_start) - offset),
@@ -492,6 +503,41 @@ impl Engine {
     pub(crate) fn work_index(&self, t: i64) -> Result<i64> {
         self.check(t, "instant")?;
         Ok(self.f(t))
+    }
+
+    /// `F(t)`, range-checked, starting the search from the piece `hint`
+    /// (the piece found is written back): instants that follow one another
+    /// closely skip the binary search.
+    pub(crate) fn work_index_near(&self, t: i64, hint: &std::cell::Cell<usize>) -> Result<i64> {
+        self.check(t, "instant")?;
+        let h = hint.get();
+        let fits = self.pieces.get(h).is_some_and(|p| p.start <= t)
+            && self.pieces.get(h + 1).map_or(true, |n| t < n.start);
+        let i = if fits {
+            h
+        } else {
+            let i = self.piece_index(t);
+            hint.set(i);
+            i
+        };
+        Ok(Self::f_in(&self.template, &self.pieces[i], t))
+    }
+
+    /// [`at_work_index`](Engine::at_work_index) starting from the piece `hint`.
+    pub(crate) fn at_work_index_near(&self, v: i64, hint: &std::cell::Cell<usize>) -> Result<i64> {
+        let h = hint.get();
+        let i = if self.holds_value(h, v) {
+            h
+        } else {
+            let i = self.pieces.partition_point(|p| p.f_start < v).max(1) - 1;
+            hint.set(i);
+            i
+        };
+        let u = self.earliest_in(i, v).ok_or_else(|| self.exhausted())?;
+        if u > self.hi {
+            return Err(self.range_error("the result", u));
+        }
+        Ok(u.max(self.pieces[0].start))
     }
 
     /// The earliest `u` with `F(u) >= v`, range-checked.

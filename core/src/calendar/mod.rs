@@ -522,6 +522,22 @@ impl Calendar {
         self.engine.work_index(t)
     }
 
+    /// [`work_index_secs`](Calendar::work_index_secs) starting from the piece
+    /// `hint` of the compiled calendar (updated): cheaper for nearby instants.
+    pub(crate) fn work_index_near(&self, t: i64, hint: &std::cell::Cell<usize>) -> Result<i64> {
+        self.engine.work_index_near(t, hint)
+    }
+
+    /// [`at_work_index_secs`](Calendar::at_work_index_secs) starting from
+    /// the piece `hint` (updated).
+    pub(crate) fn at_work_index_near(
+        &self,
+        index: i64,
+        hint: &std::cell::Cell<usize>,
+    ) -> Result<i64> {
+        self.engine.at_work_index_near(index, hint)
+    }
+
     /// [`at_work_index`](Calendar::at_work_index) on Unix seconds.
     pub(crate) fn at_work_index_secs(&self, index: i64) -> Result<i64> {
         self.engine.at_work_index(index)
@@ -541,5 +557,43 @@ impl Calendar {
         let mut ivals = Vec::new();
         day_intervals(self.engine.tz(), &*self.rules, date, &mut ivals);
         !ivals.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    /// The hinted lookups give the plain ones' answers whatever the hint.
+    #[test]
+    fn hinted_lookups_agree_with_the_binary_search() {
+        let cal = Calendar::default_kyiv();
+        let (hint, inverse) = (Cell::new(0usize), Cell::new(0usize));
+        let mut t: i64 = 1_767_225_600; // 2026-01-01T00:00:00Z
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // mostly small steps, sometimes a jump of months, sometimes back
+            let step = match i % 50 {
+                0 => (x % (200 * 86_400)) as i64,
+                1 => -((x % (90 * 86_400)) as i64),
+                _ => (x % 30_000) as i64,
+            };
+            t = (t + step).clamp(1_000_000_000, 4_000_000_000);
+            let f = cal.work_index_secs(t).unwrap();
+            assert_eq!(cal.work_index_near(t, &hint).unwrap(), f, "t = {t}");
+            if i % 7 == 0 {
+                hint.set((x % 5_000) as usize); // a wrong or out-of-range hint
+            }
+            let v = f + (x % 100_000) as i64;
+            let u = cal.at_work_index_secs(v).unwrap();
+            assert_eq!(cal.at_work_index_near(v, &inverse).unwrap(), u, "v = {v}");
+            if i % 11 == 0 {
+                inverse.set((x % 5_000) as usize);
+            }
+        }
     }
 }

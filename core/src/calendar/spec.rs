@@ -621,7 +621,13 @@ fn parse_date(v: &Value, path: &str) -> Result<NaiveDate> {
             ),
         )
     })?;
-    let ok_shape = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+    // exactly "DDDD-DD-DD": chrono alone also takes "-026-12-31" (year -26)
+    // and "+202-1-01", which do not print back the same
+    let ok_shape = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
     match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         Ok(d) if ok_shape => Ok(d),
         _ => Err(Error::invalid(

@@ -1,0 +1,209 @@
+//! The SLA engine: replay throughput (events per second) on long histories,
+//! and the clocks of 100,000 requests read at one `now`.
+//!
+//! Targets (issue 4): replay ≥ 1 M events/s; the clocks of 100 k requests in
+//! ≤ 100 ms on one core.
+
+use std::hint::black_box;
+
+use chrono::{DateTime, Utc};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use reglament::model::{Category, Channel, Metric, Priority, Reason, Role, Status};
+use reglament::ticket::{Actor, Event, EventBody, Registration, Ticket};
+use reglament::{instant, Regulation};
+
+fn registration(priority: Priority, category: Category) -> EventBody {
+    EventBody::Register(Registration {
+        channel: Some(Channel::Phone),
+        reason: Some(Reason::SoftwareFailure),
+        description: Some("The invoice form hangs when saving".into()),
+        conditions: Some("Sales > Invoices, 300 lines, press Save".into()),
+        priority: Some(priority),
+        category: Some(category),
+        ..Registration::default()
+    })
+}
+
+/// A long history inside working hours: registration, then rounds of
+/// question / answer / reply / start / release / reopen, every five working minutes.
+fn long_history(reg: &Regulation, rounds: usize) -> Vec<Event> {
+    let cal = reg.calendar();
+    let op = Actor::new("op-1", Role::Operator);
+    let cons = Actor::new("c-1", Role::Consultant);
+    let user = Actor::new("u-1", Role::User);
+    let mut t = instant::parse("2026-03-02T10:00:00+02:00").unwrap();
+    let next = |t: &mut DateTime<Utc>| {
+        *t = cal.add(*t, 300).unwrap();
+        // stay strictly inside working hours
+        if !cal.is_working(*t).unwrap() {
+            *t = cal.next_working(*t).unwrap();
+        }
+        *t
+    };
+    let mut ev = vec![Event::new(
+        t,
+        op.clone(),
+        registration(Priority::High, Category::Incident),
+    )];
+    for i in 0..rounds {
+        ev.push(Event::new(next(&mut t), op.clone(), EventBody::AskUser));
+        ev.push(Event::new(
+            next(&mut t),
+            user.clone(),
+            EventBody::UserAnswer,
+        ));
+        ev.push(Event::new(next(&mut t), op.clone(), EventBody::Reply));
+        if i % 4 == 0 {
+            ev.push(Event::new(next(&mut t), cons.clone(), EventBody::StartWork));
+            ev.push(Event::new(next(&mut t), cons.clone(), EventBody::Release));
+            ev.push(Event::new(
+                next(&mut t),
+                user.clone(),
+                EventBody::Reopen { to: Status::Sprint },
+            ));
+        }
+    }
+    ev
+}
+
+/// A short, varied history: one of a few shapes, registered at `start`.
+fn short_history(start: DateTime<Utc>, i: usize) -> Vec<Event> {
+    let op = Actor::new("op-1", Role::Operator);
+    let cons = Actor::new("c-1", Role::Consultant);
+    let user = Actor::new("u-1", Role::User);
+    let cs = Actor::new("cs-1", Role::CustomerService);
+    let m = |k: i64| start + chrono::Duration::minutes(k);
+    let priority = [
+        Priority::Critical,
+        Priority::High,
+        Priority::Medium,
+        Priority::Low,
+    ][i % 4];
+    let category = [
+        Category::Incident,
+        Category::Consultation,
+        Category::ChangeRequest,
+    ][i % 3];
+    let mut ev = vec![Event::new(
+        start,
+        op.clone(),
+        registration(priority, category),
+    )];
+    ev.push(Event::new(m(10), cons.clone(), EventBody::StartWork));
+    ev.push(Event::new(m(20), cons.clone(), EventBody::AskUser));
+    ev.push(Event::new(m(50), user.clone(), EventBody::UserAnswer));
+    match i % 5 {
+        0 => {
+            ev.push(Event::new(
+                m(60),
+                cons.clone(),
+                EventBody::ChangePriority {
+                    priority: Priority::Critical,
+                },
+            ));
+            ev.push(Event::new(m(90), cons.clone(), EventBody::Reply));
+        }
+        1 => {
+            ev.push(Event::new(
+                m(60),
+                cs.clone(),
+                EventBody::ExtendDeadline {
+                    metric: Metric::Resolution,
+                    new_due: None,
+                    add_seconds: Some(7200),
+                    evidence: Some("<m@x>".into()),
+                },
+            ));
+            ev.push(Event::new(m(120), cons.clone(), EventBody::Release));
+        }
+        2 => {
+            ev.push(Event::new(m(70), cons.clone(), EventBody::Release));
+            ev.push(Event::new(
+                m(100),
+                user.clone(),
+                EventBody::Reopen {
+                    to: Status::InProgress,
+                },
+            ));
+            ev.push(Event::new(m(130), cons.clone(), EventBody::Reply));
+        }
+        3 => ev.push(Event::new(m(65), cons.clone(), EventBody::Reply)),
+        _ => {}
+    }
+    ev
+}
+
+fn bench(c: &mut Criterion) {
+    let reg = Regulation::default();
+
+    // --- replay throughput on long histories
+    let mut g = c.benchmark_group("sla replay");
+    for rounds in [250usize, 2500] {
+        let events = long_history(&reg, rounds);
+        let n = events.len();
+        let check = Ticket::replay(&reg, "T", events.clone());
+        assert!(check.steps.iter().all(|s| s.outcome.is_accepted()));
+        assert!(check.steps.iter().all(|s| s.outcome.warnings().is_empty()));
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function(format!("replay {n} events"), |b| {
+            b.iter_batched(
+                || events.clone(),
+                |ev| black_box(Ticket::replay(&reg, "T", ev).ticket.events_accepted()),
+                BatchSize::LargeInput,
+            )
+        });
+        let ticket = check.ticket;
+        let now = ticket.last_event_at().unwrap();
+        g.bench_function(format!("clocks after {n} events"), |b| {
+            b.iter(|| black_box(ticket.clocks(&reg, now).unwrap().next_change_at))
+        });
+    }
+    g.finish();
+
+    // --- the clocks of 100,000 requests at one now
+    let base = instant::parse("2026-03-02T10:00:00+02:00").unwrap();
+    let tickets: Vec<Ticket> = (0..100_000)
+        .map(|i| {
+            // spread registrations over ~8 weeks of working and non-working time
+            let start = base + chrono::Duration::minutes((i as i64 * 7) % (56 * 24 * 60));
+            Ticket::replay(&reg, format!("T-{i}"), short_history(start, i)).ticket
+        })
+        .collect();
+    let now = instant::parse("2026-05-04T12:00:00+03:00").unwrap();
+    let mut g = c.benchmark_group("sla clocks");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(tickets.len() as u64));
+    g.bench_function("clocks of 100k tickets", |b| {
+        b.iter(|| {
+            let mut breached = 0usize;
+            for t in &tickets {
+                let c = t.clocks(&reg, now).unwrap();
+                breached += usize::from(c.resolution.breached_at.is_some());
+            }
+            black_box(breached)
+        })
+    });
+    g.bench_function("clocks_summary of 100k tickets", |b| {
+        b.iter(|| {
+            let mut breached = 0usize;
+            for t in &tickets {
+                let c = t.clocks_summary(&reg, now).unwrap();
+                breached += usize::from(c.resolution.breached_at.is_some());
+            }
+            black_box(breached)
+        })
+    });
+    g.bench_function("next_change_at of 100k tickets", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for t in &tickets {
+                n += usize::from(t.next_change_at(&reg, now).unwrap().is_some());
+            }
+            black_box(n)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,191 @@
+//! The SLA subcommands: clocks (with explanations), whatif, compliance; and
+//! the clocks that `reglament replay` prints.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use clap::Args;
+use reglament::i18n::Lang;
+use reglament::model::Metric;
+use reglament::report;
+use reglament::ticket::{Event, Ticket};
+use reglament::{instant, Regulation};
+use serde_json::{json, Value};
+
+use crate::ticket_cmds::{emit, load_regulation, read_events, read_input};
+
+/// Arguments of `reglament clocks`.
+#[derive(Args)]
+pub struct ClocksArgs {
+    /// The request's events: JSON Lines or one JSON array; `-` reads standard input.
+    events: PathBuf,
+    /// Regulation file (JSON); default: the embedded one.
+    #[arg(long)]
+    regulation: Option<PathBuf>,
+    /// The instant to read the clocks at (RFC 3339); default: the last event's instant.
+    #[arg(long)]
+    now: Option<String>,
+    /// Also explain each clock in words: uk or en.
+    #[arg(long)]
+    explain: Option<String>,
+}
+
+/// Arguments of `reglament whatif`.
+#[derive(Args)]
+pub struct WhatIfArgs {
+    /// The request's events: JSON Lines or one JSON array; `-` reads standard input.
+    events: PathBuf,
+    /// Regulation A, as the history was lived (default: the embedded one).
+    #[arg(long)]
+    regulation: Option<PathBuf>,
+    /// Regulation B, the alternative to compare with.
+    #[arg(long)]
+    against: PathBuf,
+    /// The instant to read the clocks at (RFC 3339); default: the last event's instant.
+    #[arg(long)]
+    now: Option<String>,
+}
+
+/// Arguments of `reglament compliance`.
+#[derive(Args)]
+pub struct ComplianceArgs {
+    /// Event lists, one file per request (JSON Lines or a JSON array); the file stem is the request's id.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Regulation file (JSON); default: the embedded one.
+    #[arg(long)]
+    regulation: Option<PathBuf>,
+    /// Count requests registered from this instant on (RFC 3339, inclusive).
+    #[arg(long)]
+    from: Option<String>,
+    /// Count requests registered before this instant (RFC 3339, exclusive).
+    #[arg(long)]
+    to: Option<String>,
+    /// The instant to read the clocks at; default: the latest event of all files.
+    #[arg(long)]
+    now: Option<String>,
+}
+
+fn parse_instant(flag: &str, s: &Option<String>) -> Result<Option<DateTime<Utc>>, String> {
+    match s {
+        None => Ok(None),
+        Some(s) => instant::parse(s)
+            .map(Some)
+            .map_err(|e| format!("{flag}: {}", e.message())),
+    }
+}
+
+/// The events of one file; an unreadable event is an error naming its line.
+fn events_of(path: &std::path::Path) -> Result<Vec<Event>, String> {
+    let text = read_input(path)?;
+    read_events(&text)?
+        .into_iter()
+        .map(|(line, e)| e.map_err(|e| format!("{} line {line}: {}", path.display(), e.message())))
+        .collect()
+}
+
+fn stem(path: &std::path::Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "ticket".into())
+}
+
+/// The clocks of `ticket` at `now` (default: its last event) as JSON; `null`
+/// before registration, `{"error": ...}` when the calendar cannot place them.
+pub fn clocks_json(reg: &Regulation, ticket: &Ticket, now: Option<DateTime<Utc>>) -> Value {
+    let Some(now) = now.or(ticket.last_event_at()) else {
+        return Value::Null;
+    };
+    match ticket.registered_at() {
+        Some(at) if at <= now => match ticket.clocks(reg, now) {
+            Ok(c) => c.to_value(),
+            Err(e) => json!({"error": {"code": e.code(), "message": e.message()}}),
+        },
+        _ => Value::Null,
+    }
+}
+
+fn pretty(v: &Value) -> Result<(), String> {
+    emit(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(v).map_err(|e| e.to_string())?
+    ))
+}
+
+/// `reglament clocks`: the clocks of one request, optionally explained.
+pub fn clocks(args: &ClocksArgs) -> Result<(), String> {
+    let reg = load_regulation(args.regulation.as_deref())?;
+    let now = parse_instant("--now", &args.now)?;
+    let lang = match &args.explain {
+        None => None,
+        Some(l) => Some(l.parse::<Lang>().map_err(|e| format!("--explain: {e}"))?),
+    };
+    let events = events_of(&args.events)?;
+    let ticket = Ticket::replay(&reg, stem(&args.events), events).ticket;
+    let now = now
+        .or(ticket.last_event_at())
+        .ok_or_else(|| "no event registers the request".to_string())?;
+    let clocks = ticket
+        .clocks(&reg, now)
+        .map_err(|e| e.message().to_string())?;
+    let Some(lang) = lang else {
+        return pretty(&clocks.to_value());
+    };
+    let mut out = String::new();
+    for metric in Metric::ALL {
+        if let Some(x) = ticket
+            .explain_clock(&reg, *metric, now)
+            .map_err(|e| e.message().to_string())?
+        {
+            for line in x.sentences(lang) {
+                out.push_str(line);
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+    }
+    if let Some(n) = clocks.next_change_at {
+        let local = n
+            .with_timezone(&reg.calendar().timezone())
+            .format("%Y-%m-%d %H:%M:%S");
+        let label = match lang {
+            Lang::Uk => "Наступна зміна",
+            Lang::En => "Next change",
+        };
+        out.push_str(&format!("{label}: {local} ({})\n", instant::format(n)));
+    }
+    emit(&out)
+}
+
+/// `reglament whatif`: one history under regulation A and B, what differs.
+pub fn whatif(args: &WhatIfArgs) -> Result<(), String> {
+    let a = load_regulation(args.regulation.as_deref())?;
+    let b = load_regulation(Some(&args.against))?;
+    let now = parse_instant("--now", &args.now)?;
+    let events = events_of(&args.events)?;
+    let w = report::what_if(&a, &b, &stem(&args.events), &events, now)
+        .map_err(|e| e.message().to_string())?;
+    pretty(&serde_json::to_value(&w).map_err(|e| e.to_string())?)
+}
+
+/// `reglament compliance`: met / breached per metric, category and priority over many requests.
+pub fn compliance(args: &ComplianceArgs) -> Result<(), String> {
+    let reg = load_regulation(args.regulation.as_deref())?;
+    let from = parse_instant("--from", &args.from)?;
+    let to = parse_instant("--to", &args.to)?;
+    let mut tickets = Vec::with_capacity(args.files.len());
+    let mut latest: Option<DateTime<Utc>> = None;
+    for path in &args.files {
+        let events = events_of(path)?;
+        let t = Ticket::replay(&reg, stem(path), events).ticket;
+        latest = latest.max(t.last_event_at());
+        tickets.push(t);
+    }
+    let now = match parse_instant("--now", &args.now)? {
+        Some(n) => n,
+        None => latest.ok_or_else(|| "no request has an accepted event".to_string())?,
+    };
+    let r =
+        report::compliance(&reg, &tickets, from, to, now).map_err(|e| e.message().to_string())?;
+    pretty(&serde_json::to_value(&r).map_err(|e| e.to_string())?)
+}
