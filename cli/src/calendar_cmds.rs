@@ -13,7 +13,10 @@ pub fn load_calendar(path: Option<&Path>) -> Result<Calendar, String> {
         None => Ok(Calendar::default_kyiv()),
         Some(p) => {
             let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            Calendar::from_json(&text).map_err(|e| format!("{}: {e}", p.display()))
+            Calendar::from_json(&text).map_err(|e| match e.field() {
+                Some(f) => format!("{}: {} at {f}: {}", p.display(), e.code(), e.message()),
+                None => format!("{}: {}: {}", p.display(), e.code(), e.message()),
+            })
         }
     }
 }
@@ -228,79 +231,5 @@ pub fn holidays(args: &HolidaysArgs) -> Result<(), String> {
             );
         }
     }
-    Ok(())
-}
-
-/// `reglament demo`: the main walk-through on the embedded default.
-pub fn demo() -> Result<(), String> {
-    let cal = Calendar::default_kyiv();
-    println!(
-        "reglament {} — walk-through on the embedded default",
-        env!("CARGO_PKG_VERSION")
-    );
-    println!(
-        "Calendar: {} , Mon–Fri 09:00–18:00, Ukrainian public holidays (preset UA)\n",
-        cal.timezone().name()
-    );
-    let requests = [
-        (
-            "Friday before the switch to summer time",
-            "2026-03-27T17:00:00+02:00",
-            2 * 3600,
-        ),
-        (
-            "Eve of Independence Day",
-            "2026-08-21T16:30:00+03:00",
-            4 * 3600,
-        ),
-        (
-            "Registered on a Saturday",
-            "2026-06-13T11:00:00+03:00",
-            8 * 3600,
-        ),
-        (
-            "Before the Christmas holiday",
-            "2026-12-24T15:00:00+02:00",
-            16 * 3600,
-        ),
-    ];
-    for (what, at, budget) in requests {
-        let t = parse_instant("demo", at)?;
-        let due = cal.add(t, budget).map_err(|e| e.to_string())?;
-        println!("{what}:");
-        println!("  registered {}  =  {}", local(&cal, t), utc(t));
-        println!("  + {} working hours", budget / 3600);
-        println!("  due        {}  =  {}", local(&cal, due), utc(due));
-        let skipped: Vec<String> = {
-            let mut d = cal.local_date(t);
-            let end = cal.local_date(due);
-            let mut names = Vec::new();
-            while d <= end {
-                if let Some(off) = cal.day_off(d) {
-                    names.push(format!("{} {}", d, off.name.map_or("holiday", |n| n.en)));
-                }
-                match d.succ_opt() {
-                    Some(next) => d = next,
-                    None => break,
-                }
-            }
-            names
-        };
-        if !skipped.is_empty() {
-            println!("  skipped: {}", skipped.join(", "));
-        }
-        println!();
-    }
-    let t = parse_instant("demo", "2026-03-27T12:00:00+02:00")?;
-    let notice = cal.add_working_days(t, 2).map_err(|e| e.to_string())?;
-    println!(
-        "Clause 5 — a contact person replaced on {}:",
-        local(&cal, t)
-    );
-    println!(
-        "  the other party must be told by {}  =  {}",
-        local(&cal, notice),
-        utc(notice)
-    );
     Ok(())
 }

@@ -6,6 +6,9 @@
 
 mod batch;
 mod calendar_cmds;
+mod demo;
+mod sla_cmds;
+mod ticket_cmds;
 
 use std::process::ExitCode;
 
@@ -35,17 +38,38 @@ enum Command {
     Holidays(calendar_cmds::HolidaysArgs),
     /// Calendar arithmetic as JSON Lines: one request per line on stdin, one answer per line on stdout.
     Batch(batch::BatchArgs),
+    /// Print the default regulation file (JSON), to be edited.
+    Init,
+    /// Validate a regulation file; errors name the field and the value.
+    Check(ticket_cmds::CheckArgs),
+    /// The regulation in words: parameters, statuses, permission table, SLA table.
+    Describe(ticket_cmds::DescribeArgs),
+    /// Replay a request's events and print its state and every refusal.
+    Replay(ticket_cmds::ReplayArgs),
+    /// The SLA clocks of a request at an instant, optionally explained in words (--explain uk|en).
+    Clocks(sla_cmds::ClocksArgs),
+    /// Replay one history under regulation A and B and print what differs (refusals, status, clocks).
+    Whatif(sla_cmds::WhatIfArgs),
+    /// SLA compliance over many requests (one event file each): met / breached per metric, category, priority.
+    Compliance(sla_cmds::ComplianceArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Demo => calendar_cmds::demo(),
+        Command::Demo => demo::demo(),
         Command::Deadline(args) => calendar_cmds::deadline(&args),
         Command::Elapsed(args) => calendar_cmds::elapsed(&args),
         Command::Calendar(cmd) => calendar_cmds::calendar(&cmd),
         Command::Holidays(args) => calendar_cmds::holidays(&args),
         Command::Batch(args) => batch::run(&args),
+        Command::Init => ticket_cmds::init(),
+        Command::Check(args) => ticket_cmds::check(&args),
+        Command::Describe(args) => ticket_cmds::describe(&args),
+        Command::Replay(args) => ticket_cmds::replay(&args),
+        Command::Clocks(args) => sla_cmds::clocks(&args),
+        Command::Whatif(args) => sla_cmds::whatif(&args),
+        Command::Compliance(args) => sla_cmds::compliance(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -25,8 +25,20 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod describe;
 pub mod error;
+mod fields;
 pub mod holidays;
+pub mod i18n;
+pub mod instant;
+pub mod model;
+pub mod regulation;
+pub mod report;
+pub mod rules;
+pub mod sla;
+pub mod ticket;
 
 pub use calendar::Calendar;
 pub use error::{Error, ErrorKind, Result};
+pub use regulation::Regulation;
+pub use ticket::{Event, Outcome, Ticket};

@@ -1,0 +1,186 @@
+//! `reglament demo`: the main walk-through on the embedded default
+//! regulation — deadlines of a few requests, then one request's whole life
+//! with its SLA clocks.
+
+use chrono::{DateTime, Utc};
+use reglament::model::Metric;
+use reglament::sla::Clock;
+use reglament::ticket::{Event, Outcome};
+use reglament::{Calendar, Regulation, Ticket};
+
+use crate::calendar_cmds::{local, parse_instant, utc};
+
+/// One request, from registration to the archive: a phone call on a Friday
+/// afternoon, a question to the user (the clocks pause), a priority raised
+/// by the consultant, an approval by e-mail, Release, an archive refused
+/// too early, the user's acceptance, the archive.
+const LIFE: &str = r#"
+{"kind":"register","at":"2026-03-27T16:40:00+02:00","actor":{"id":"op-1","role":"operator"},"channel":"phone","reason":"software_failure","description":"The invoice form hangs when saving","conditions":"Sales > Invoices, 300 lines, press Save; the window freezes","priority":"high","category":"incident"}
+{"kind":"start_work","at":"2026-03-30T09:15:00+03:00","actor":{"id":"c-1","role":"consultant"}}
+{"kind":"ask_user","at":"2026-03-30T09:20:00+03:00","actor":{"id":"c-1","role":"consultant"},"text":"Which warehouse is selected?"}
+{"kind":"user_answer","at":"2026-03-30T11:05:00+03:00","actor":{"id":"u-7","role":"user"},"text":"Warehouse 2"}
+{"kind":"change_priority","at":"2026-03-30T11:20:00+03:00","actor":{"id":"c-1","role":"consultant"},"priority":"critical"}
+{"kind":"request_approval","at":"2026-03-30T11:30:00+03:00","actor":{"id":"c-1","role":"consultant"},"action":"server_recovery","text":"Rebuild the invoice index on the production server?"}
+{"kind":"approve","at":"2026-03-30T12:10:00+03:00","actor":{"id":"cs-1","role":"customer_service"},"action":"server_recovery","evidence":"<20260330.1210.approval@customer.example>"}
+{"kind":"perform_action","at":"2026-03-30T12:30:00+03:00","actor":{"id":"c-1","role":"consultant"},"action":"server_recovery"}
+{"kind":"complete","at":"2026-03-30T15:00:00+03:00","actor":{"id":"c-1","role":"consultant"}}
+{"kind":"release","at":"2026-03-31T10:00:00+03:00","actor":{"id":"op-1","role":"operator"},"text":"Version 2.14.1 installed"}
+{"kind":"archive","at":"2026-04-01T10:00:00+03:00","actor":{"id":"op-1","role":"operator"}}
+{"kind":"accept","at":"2026-04-01T11:00:00+03:00","actor":{"id":"u-7","role":"user"}}
+{"kind":"archive","at":"2026-04-01T11:05:00+03:00","actor":{"id":"op-1","role":"operator"}}
+"#;
+
+fn hm(seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "" };
+    let s = seconds.unsigned_abs();
+    format!("{sign}{}:{:02}", s / 3600, s / 60 % 60)
+}
+
+fn show(cal: &Calendar, t: Option<DateTime<Utc>>) -> String {
+    t.map_or_else(
+        || "—".to_string(),
+        |t| format!("{}  ({})", local(cal, t), utc(t)),
+    )
+}
+
+fn print_clock(cal: &Calendar, name: &str, c: &Clock) {
+    println!("  {name}: {}", c.state.label_en());
+    if let Some(target) = c.target {
+        println!("    target            {} working hours", hm(target));
+    }
+    println!("    due               {}", show(cal, c.due_at));
+    if c.met_at.is_some() {
+        let on_time = match c.on_time {
+            Some(true) => "on time",
+            Some(false) => "LATE",
+            None => "",
+        };
+        println!("    met               {}  {on_time}", show(cal, c.met_at));
+    }
+    println!("    working time used {}", hm(c.consumed));
+    for p in &c.pauses {
+        println!(
+            "    paused            {} → {}  ({})",
+            local(cal, p.from),
+            p.to.map_or("…".into(), |t| local(cal, t)),
+            p.reason.label_en()
+        );
+    }
+    for d in c.due_history.iter().skip(1) {
+        println!(
+            "    due changed       at {} ({}, priority {}) → {}",
+            local(cal, d.at),
+            d.cause.label_en(),
+            d.priority.map_or("—", |p| p.label_en()),
+            show(cal, d.due_at)
+        );
+    }
+}
+
+/// `reglament demo`.
+pub fn demo() -> Result<(), String> {
+    let reg = Regulation::default();
+    let cal = reg.calendar().clone();
+    println!(
+        "reglament {} — walk-through on the embedded default regulation",
+        env!("CARGO_PKG_VERSION")
+    );
+    println!(
+        "Calendar: {}, Mon–Fri 09:00–18:00, Ukrainian public holidays (preset UA)\n",
+        cal.timezone().name()
+    );
+
+    println!("1. Working-time deadlines");
+    let requests = [
+        (
+            "Friday before the switch to summer time",
+            "2026-03-27T17:00:00+02:00",
+            2 * 3600,
+        ),
+        (
+            "Eve of Independence Day",
+            "2026-08-21T16:30:00+03:00",
+            4 * 3600,
+        ),
+        (
+            "Registered on a Saturday",
+            "2026-06-13T11:00:00+03:00",
+            8 * 3600,
+        ),
+        ("Before Christmas", "2026-12-24T15:00:00+02:00", 16 * 3600),
+    ];
+    for (what, at, budget) in requests {
+        let t = parse_instant("demo", at)?;
+        let due = cal.add(t, budget).map_err(|e| e.to_string())?;
+        println!(
+            "  {what}: {} + {} working h = {}  ({})",
+            local(&cal, t),
+            budget / 3600,
+            local(&cal, due),
+            utc(due)
+        );
+        let mut d = cal.local_date(t);
+        let end = cal.local_date(due);
+        let mut skipped = Vec::new();
+        while d <= end {
+            if let Some(name) = cal.day_off(d).and_then(|o| o.name) {
+                skipped.push(format!("{d} {}", name.en));
+            }
+            match d.succ_opt() {
+                Some(n) => d = n,
+                None => break,
+            }
+        }
+        if !skipped.is_empty() {
+            println!("      skipped: {}", skipped.join(", "));
+        }
+    }
+    let t = parse_instant("demo", "2026-03-27T12:00:00+02:00")?;
+    let notice = reglament::rules::contact_change_notice_due(&reg, t).map_err(|e| e.to_string())?;
+    println!(
+        "  Clause 5: a contact person replaced {} must be announced by {}",
+        local(&cal, t),
+        local(&cal, notice)
+    );
+
+    println!("\n2. One request's life (clauses 3.1–3.6)");
+    let mut events = Vec::new();
+    for line in LIFE.lines().filter(|l| !l.trim().is_empty()) {
+        events.push(Event::from_json(line).map_err(|e| e.to_string())?);
+    }
+    let replay = Ticket::replay(&reg, "T-1", events);
+    for step in &replay.steps {
+        let status = step.status.map_or("—", |s| s.label_en());
+        match &step.outcome {
+            Outcome::Accepted { warnings } => {
+                println!(
+                    "  {}  {:<16} → {status}",
+                    local(&cal, step.at),
+                    step.kind.code()
+                );
+                for w in warnings {
+                    println!("      warning ({}): {}", w.clause, w.message_en);
+                }
+            }
+            Outcome::Refused(r) => {
+                println!(
+                    "  {}  {:<16} REFUSED by clause {} ({})",
+                    local(&cal, step.at),
+                    step.kind.code(),
+                    r.clause,
+                    r.code.code()
+                );
+                println!("      en: {}", r.message_en);
+                println!("      uk: {}", r.message_uk);
+            }
+        }
+    }
+
+    let now = parse_instant("demo", "2026-04-01T12:00:00+03:00")?;
+    println!("\n3. Its SLA clocks at {}", local(&cal, now));
+    let clocks = replay.ticket.clocks(&reg, now).map_err(|e| e.to_string())?;
+    print_clock(&cal, Metric::Response.label_en(), &clocks.response);
+    print_clock(&cal, Metric::Resolution.label_en(), &clocks.resolution);
+    println!("\n(`reglament replay`, `whatif` and `compliance` print the same data as JSON.)");
+    Ok(())
+}
