@@ -1,0 +1,616 @@
+//! Tickets: a request's events applied under a regulation, its state and
+//! SLA clocks at a given `now`, the queue, compliance over many tickets.
+
+use std::ffi::c_char;
+
+use reglament::ticket::{Event, Outcome, Ticket};
+use reglament::{report, rules};
+use serde_json::Value;
+
+use crate::calendar::instant;
+use crate::error::{ReglamentError, ReglamentStatus};
+use crate::guard::{self, run, Failure, FfiResult};
+use crate::regulation::{reg, ReglamentRegulation};
+
+/// One support request (clause 3): the fold of its accepted events.
+///
+/// Created by `reglament_ticket_new` or `reglament_ticket_replay`; freed by
+/// `reglament_ticket_free`. A ticket is not bound to a regulation: every
+/// call that needs one takes it, so the same history can be read under
+/// another regulation ("what if").
+///
+/// Thread safety: not synchronised. A ticket may be moved to another thread,
+/// and several threads may read it at once (the `const` functions), but no
+/// call may run on it while `reglament_ticket_apply` runs on it.
+pub struct ReglamentTicket {
+    _opaque: [u8; 0],
+}
+
+handle_type!(
+    ReglamentTicket(Ticket),
+    0x5245_474c_5449_4b31,
+    "reglament_ticket"
+);
+
+/// Borrows a ticket handle.
+///
+/// # Safety
+/// `ptr` is NULL or a live ticket.
+unsafe fn ticket_ref<'a>(ptr: *const ReglamentTicket, param: &str) -> FfiResult<&'a Ticket> {
+    // SAFETY: forwarded contract.
+    unsafe { guard::handle(ptr, param) }
+}
+
+/// A JSON document as a value; malformed text is `invalid_json`.
+pub(crate) fn json_value(text: &str, what: &str) -> FfiResult<Value> {
+    serde_json::from_str(text).map_err(|e| {
+        Failure::new(
+            ReglamentStatus::InvalidInput,
+            reglament::ErrorKind::InvalidJson.code(),
+            format!("{what} is not valid JSON: {e}"),
+            None,
+        )
+    })
+}
+
+/// A JSON array of events; an event that does not parse is named by its index.
+fn event_list(text: &str) -> FfiResult<Vec<Event>> {
+    let Value::Array(items) = json_value(text, "the event list")? else {
+        return Err(Failure::new(
+            ReglamentStatus::InvalidInput,
+            reglament::ErrorKind::InvalidJson.code(),
+            "the event list must be a JSON array".to_string(),
+            None,
+        ));
+    };
+    Ok(items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Event::from_value(v, &format!("[{i}]")))
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
+/// An optional instant given as a pointer to Unix seconds (NULL: none).
+///
+/// # Safety
+/// `p` is NULL or readable.
+unsafe fn optional_instant(
+    p: *const i64,
+    param: &str,
+) -> FfiResult<Option<chrono::DateTime<chrono::Utc>>> {
+    if p.is_null() {
+        return Ok(None);
+    }
+    if !p.is_aligned() {
+        return Err(Failure::argument(
+            "invalid_argument",
+            param,
+            "misaligned pointer".into(),
+        ));
+    }
+    // SAFETY: non-null, aligned, readable by contract.
+    Ok(Some(instant(unsafe { p.read() })?))
+}
+
+/// Writes an optional string output (NULL means the caller does not want it).
+///
+/// # Safety
+/// `out` is NULL or writable.
+unsafe fn put_optional_string(out: *mut *mut c_char, s: impl FnOnce() -> String) -> FfiResult {
+    if !out.is_null() {
+        let out = guard::out(out, "outcome")?;
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(out, guard::owned_string(&s())) };
+    }
+    Ok(())
+}
+
+/// A new, empty request with the host's id (UTF-8); its first event must
+/// register it.
+///
+/// On success stores a new ticket in `*out` (free it with
+/// `reglament_ticket_free`).
+///
+/// # Safety
+/// `id` points to `id_len` readable bytes (or is NULL with `id_len` 0);
+/// `out` is writable; `err` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_ticket_new(
+    id: *const c_char,
+    id_len: usize,
+    out: *mut *mut ReglamentTicket,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        let out = guard::out(out, "out")?;
+        // SAFETY: forwarded contract.
+        let id = unsafe { guard::text(id, id_len, "id") }?;
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(out, guard::into_raw::<ReglamentTicket>(Ticket::new(id))) };
+        Ok(())
+    })
+}
+
+/// Frees a ticket. NULL is accepted and ignored.
+///
+/// # Safety
+/// `ticket` is NULL or a ticket returned by this library and not yet freed;
+/// no other call may be using it; it must not be used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_ticket_free(ticket: *mut ReglamentTicket) {
+    // SAFETY: forwarded contract.
+    unsafe { guard::free(ticket) }
+}
+
+/// `*out` = an independent copy of the ticket (free it with
+/// `reglament_ticket_free`).
+///
+/// # Safety
+/// `ticket` is NULL or a live ticket; `out` is writable; `err` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_ticket_clone(
+    ticket: *const ReglamentTicket,
+    out: *mut *mut ReglamentTicket,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let t = unsafe { ticket_ref(ticket, "ticket") }?;
+        let out = guard::out(out, "out")?;
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(out, guard::into_raw::<ReglamentTicket>(t.clone())) };
+        Ok(())
+    })
+}
+
+/// The common part of apply and check.
+///
+/// # Safety
+/// Pointer contracts of `reglament_ticket_apply`.
+unsafe fn apply_or_check(
+    regulation: *const ReglamentRegulation,
+    event_json: *const c_char,
+    len: usize,
+    outcome: *mut *mut c_char,
+    decide: impl FnOnce(&reglament::Regulation, Event) -> FfiResult<Outcome>,
+) -> FfiResult {
+    // SAFETY: forwarded contract.
+    let r = unsafe { reg(regulation) }?;
+    // SAFETY: forwarded contract.
+    let text = unsafe { guard::text(event_json, len, "event_json") }?;
+    let event = Event::from_json(text)?;
+    let o = decide(r, event)?;
+    // SAFETY: forwarded contract.
+    unsafe { put_optional_string(outcome, || serde_json::to_string(&o).unwrap_or_default()) }?;
+    match &o {
+        Outcome::Accepted { .. } => Ok(()),
+        Outcome::Refused(refusal) => Err(Failure::refused(refusal)),
+    }
+}
+
+/// Applies one event (a JSON object, UTF-8; format in `tests/vectors/README.md`)
+/// to the ticket under `regulation`.
+///
+/// * Accepted: returns `REGLAMENT_STATUS_OK`; the event is part of the
+///   history now.
+/// * Refused by the regulation: returns `REGLAMENT_STATUS_REFUSED` and the
+///   ticket did not change; the error carries the clause
+///   (`reglament_error_clause`), the refusal code (`reglament_error_code`,
+///   e.g. `wrong_status`), the field at fault, and the explanation in English
+///   and Ukrainian (`reglament_error_message`, `reglament_error_message_uk`).
+/// * An event that does not parse (unknown kind or key, invalid instant...)
+///   returns `REGLAMENT_STATUS_INVALID_INPUT` and the ticket did not change.
+///
+/// When `outcome` is not NULL, it receives on OK and on REFUSED the outcome
+/// as JSON (free it with `reglament_string_free`):
+/// `{"accepted": true, "warnings": [{"code", "clause", "message_uk", "message_en"}]}`
+/// or `{"accepted": false, "refusal": {"clause", "code", "kind", "role",
+/// "status", "field", "message_uk", "message_en"}}`. Warnings (e.g. staff
+/// acting outside working hours) exist only there.
+///
+/// # Safety
+/// `ticket` is NULL or a live ticket not used by any other call meanwhile;
+/// `regulation` is NULL or a live regulation; `event_json` points to `len`
+/// readable bytes (or is NULL with `len` 0); `outcome` and `err` are NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_ticket_apply(
+    ticket: *mut ReglamentTicket,
+    regulation: *const ReglamentRegulation,
+    event_json: *const c_char,
+    len: usize,
+    outcome: *mut *mut c_char,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let t = unsafe { guard::handle_mut(ticket, "ticket") }?;
+        // SAFETY: forwarded contract.
+        unsafe {
+            apply_or_check(regulation, event_json, len, outcome, |r, e| {
+                Ok(t.apply(r, e))
+            })
+        }
+    })
+}
+
+/// Like `reglament_ticket_apply`, but only tells whether the event would be
+/// accepted now (and with which warnings): the ticket never changes.
+///
+/// # Safety
+/// As for `reglament_ticket_apply` (the ticket is only read).
+#[no_mangle]
+pub unsafe extern "C" fn reglament_ticket_check(
+    ticket: *const ReglamentTicket,
+    regulation: *const ReglamentRegulation,
+    event_json: *const c_char,
+    len: usize,
+    outcome: *mut *mut c_char,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let t = unsafe { ticket_ref(ticket, "ticket") }?;
+        // SAFETY: forwarded contract.
+        unsafe {
+            apply_or_check(regulation, event_json, len, outcome, |r, e| {
+                Ok(t.try_apply(r, &e))
+            })
+        }
+    })
+}
+
+/// Replays a stored history: `events_json` is a JSON array of events, applied
+/// in order to a new ticket with the id `id` under `regulation`. Refused
+/// events are part of the answer, not a failure.
+///
+/// On success stores the new ticket in `*out` (free it with
+/// `reglament_ticket_free`) and, when `steps` is not NULL, the replay as JSON
+/// in `*steps` (free it with `reglament_string_free`):
+/// `{"ticket": {...}, "steps": [{"index", "kind", "at", "status", "outcome"}]}`.
+///
+/// Errors: `REGLAMENT_STATUS_INVALID_INPUT` when the text is not a JSON array
+/// or an event does not parse (the field names it: `[3].kind`); nothing is
+/// stored then.
+///
+/// # Safety
+/// `regulation` is NULL or a live regulation; `id` and `events_json` point to
+/// `id_len` and `events_len` readable bytes (or are NULL with length 0);
+/// `out` is writable; `steps` and `err` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_ticket_replay(
+    regulation: *const ReglamentRegulation,
+    id: *const c_char,
+    id_len: usize,
+    events_json: *const c_char,
+    events_len: usize,
+    out: *mut *mut ReglamentTicket,
+    steps: *mut *mut c_char,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let r = unsafe { reg(regulation) }?;
+        let out = guard::out(out, "out")?;
+        // SAFETY: forwarded contract.
+        let id = unsafe { guard::text(id, id_len, "id") }?;
+        // SAFETY: forwarded contract.
+        let text = unsafe { guard::text(events_json, events_len, "events_json") }?;
+        let events = event_list(text)?;
+        let replay = Ticket::replay(r, id, events);
+        if !steps.is_null() {
+            let steps = guard::out(steps, "steps")?;
+            let json = replay.to_value(None).to_string();
+            // SAFETY: checked by guard::out.
+            unsafe { guard::put(steps, guard::owned_string(&json)) };
+        }
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(out, guard::into_raw::<ReglamentTicket>(replay.ticket)) };
+        Ok(())
+    })
+}
+
+/// `*out` = the ticket's state as JSON (free it with `reglament_string_free`):
+/// id, status, category, priority, registration, every status, priority and
+/// category change, approvals, extensions, cycles, `archive_due_at`...
+/// When `now` is not NULL, also whether the ticket is `archivable` at `*now`.
+///
+/// # Safety
+/// `ticket` is NULL or a live ticket; `now` is NULL or readable; `out` is
+/// writable; `err` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_ticket_to_json(
+    ticket: *const ReglamentTicket,
+    now: *const i64,
+    out: *mut *mut c_char,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let t = unsafe { ticket_ref(ticket, "ticket") }?;
+        let out = guard::out(out, "out")?;
+        // SAFETY: forwarded contract.
+        let now = unsafe { optional_instant(now, "now") }?;
+        let json = t.to_value(now).to_string();
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(out, guard::owned_string(&json)) };
+        Ok(())
+    })
+}
+
+/// `*out` = the SLA clocks of the ticket at `now` under `regulation`, as JSON
+/// (free it with `reglament_string_free`): `{"ticket", "now", "status",
+/// "response": {...}, "resolution": {...}, "update_interval": {...} | null,
+/// "next_change_at"}`, each clock with its state (`running`, `paused`,
+/// `met`, `breached`, ...), target, consumed and remaining working seconds,
+/// due instants with and without extensions, thresholds and pauses.
+///
+/// # Safety
+/// `ticket` is NULL or a live ticket; `regulation` is NULL or a live
+/// regulation; `out` is writable; `err` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_ticket_clocks_json(
+    ticket: *const ReglamentTicket,
+    regulation: *const ReglamentRegulation,
+    now: i64,
+    out: *mut *mut c_char,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let t = unsafe { ticket_ref(ticket, "ticket") }?;
+        // SAFETY: forwarded contract.
+        let r = unsafe { reg(regulation) }?;
+        let out = guard::out(out, "out")?;
+        let clocks = t.clocks(r, instant(now)?)?;
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(out, guard::owned_string(&clocks.to_value().to_string())) };
+        Ok(())
+    })
+}
+
+/// The earliest instant after `now` at which anything about the ticket
+/// changes (a threshold crossed, a clock falling due or breaching, the
+/// archive falling due): the host's next timer, so it needs none of ours.
+/// `*found` = false (and `*at` untouched) when nothing is scheduled.
+///
+/// # Safety
+/// `ticket` is NULL or a live ticket; `regulation` is NULL or a live
+/// regulation; `found` and `at` are writable; `err` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_ticket_next_change(
+    ticket: *const ReglamentTicket,
+    regulation: *const ReglamentRegulation,
+    now: i64,
+    found: *mut bool,
+    at: *mut i64,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let t = unsafe { ticket_ref(ticket, "ticket") }?;
+        // SAFETY: forwarded contract.
+        let r = unsafe { reg(regulation) }?;
+        let found = guard::out(found, "found")?;
+        let at = guard::out(at, "at")?;
+        let next = t.next_change_at(r, instant(now)?)?;
+        // SAFETY: checked by guard::out.
+        unsafe {
+            guard::put(found, next.is_some());
+            if let Some(n) = next {
+                guard::put(at, n.timestamp());
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Borrows an array of ticket handles.
+///
+/// # Safety
+/// `tickets` is NULL (with `count` 0) or points to `count` readable pointers,
+/// each NULL or a live ticket.
+unsafe fn ticket_list<'a>(
+    tickets: *const *const ReglamentTicket,
+    count: usize,
+) -> FfiResult<Vec<&'a Ticket>> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    if tickets.is_null() {
+        return Err(Failure::argument(
+            "null_argument",
+            "tickets",
+            format!("NULL array with count {count}"),
+        ));
+    }
+    if !tickets.is_aligned()
+        || count > isize::MAX as usize / std::mem::size_of::<*const ReglamentTicket>()
+    {
+        return Err(Failure::argument(
+            "invalid_argument",
+            "tickets",
+            "misaligned array or impossible count".into(),
+        ));
+    }
+    // SAFETY: `count` readable pointers by contract, checked non-null and aligned.
+    let ptrs = unsafe { std::slice::from_raw_parts(tickets, count) };
+    ptrs.iter()
+        .enumerate()
+        // SAFETY: each element is NULL or a live ticket by contract.
+        .map(|(i, &p)| unsafe { ticket_ref(p, &format!("tickets[{i}]")) })
+        .collect()
+}
+
+/// The support queue of clause 3.3: the waiting requests (Backlog, Sprint,
+/// In progress, Done) among `tickets`, ordered by current priority
+/// (critical first), then submission time, then id.
+///
+/// Writes into `order` (room for `count` entries) the indices into `tickets`
+/// of the waiting requests, in queue order, and their number into
+/// `*order_len`.
+///
+/// # Safety
+/// `tickets` points to `count` readable pointers (or is NULL with `count`
+/// 0), each a live ticket; `order` has room for `count` `size_t` (it may be
+/// NULL when `count` is 0); `order_len` is writable; `err` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_queue(
+    tickets: *const *const ReglamentTicket,
+    count: usize,
+    order: *mut usize,
+    order_len: *mut usize,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let ts = unsafe { ticket_list(tickets, count) }?;
+        let order_len = guard::out(order_len, "order_len")?;
+        let queued = rules::queue(ts.iter().copied());
+        if !queued.is_empty() {
+            let order = guard::out(order, "order")?;
+            for (k, q) in queued.iter().enumerate() {
+                let i = ts
+                    .iter()
+                    .position(|t| std::ptr::eq(*t, *q))
+                    .unwrap_or(usize::MAX);
+                // SAFETY: checked by guard::out; k < queued.len() <= count, the room promised.
+                unsafe { guard::put(order.add(k), i) };
+            }
+        }
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(order_len, queued.len()) };
+        Ok(())
+    })
+}
+
+/// SLA compliance of `tickets` registered in `[from, to)` (pass NULL for an
+/// open bound), read at `now` under `regulation`, as JSON (free it with
+/// `reglament_string_free`): per metric, category and priority, how many
+/// clocks were met on time, met late, are breached, still open or stopped,
+/// with and without extensions, plus totals.
+///
+/// # Safety
+/// `regulation` is NULL or a live regulation; `tickets` points to `count`
+/// readable pointers (or is NULL with `count` 0), each a live ticket; `from`
+/// and `to` are NULL or readable; `out` is writable; `err` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_compliance_json(
+    regulation: *const ReglamentRegulation,
+    tickets: *const *const ReglamentTicket,
+    count: usize,
+    from: *const i64,
+    to: *const i64,
+    now: i64,
+    out: *mut *mut c_char,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let r = unsafe { reg(regulation) }?;
+        // SAFETY: forwarded contract.
+        let ts = unsafe { ticket_list(tickets, count) }?;
+        let out = guard::out(out, "out")?;
+        // SAFETY: forwarded contract.
+        let (from, to) = unsafe { (optional_instant(from, "from")?, optional_instant(to, "to")?) };
+        // The core reads a slice of tickets: copy them.
+        let owned: Vec<Ticket> = ts.into_iter().cloned().collect();
+        let c = report::compliance(r, &owned, from, to, instant(now)?)?;
+        // SAFETY: checked by guard::out.
+        unsafe {
+            guard::put(
+                out,
+                guard::owned_string(&serde_json::to_string(&c).unwrap_or_default()),
+            )
+        };
+        Ok(())
+    })
+}
+
+/// `*out` = how one SLA clock of the ticket stands at `now` under
+/// `regulation`, explained, as JSON (free it with `reglament_string_free`):
+/// `{"clock": {...}, "counted": [{"from", "to", "seconds"}], "pauses": [...],
+/// "skipped_days": [...], "uk": [sentences], "en": [sentences]}`; the counted
+/// intervals add up to the clock's consumed time. `metric` is `response`,
+/// `resolution` or `update_interval`. `*out` is `null` (the JSON text) when
+/// the clock does not exist (an SLA row without an update interval).
+///
+/// # Safety
+/// `ticket` is NULL or a live ticket; `regulation` is NULL or a live
+/// regulation; `metric` points to `metric_len` readable bytes (or is NULL
+/// with length 0); `out` is writable; `err` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_ticket_explain_json(
+    ticket: *const ReglamentTicket,
+    regulation: *const ReglamentRegulation,
+    metric: *const c_char,
+    metric_len: usize,
+    now: i64,
+    out: *mut *mut c_char,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let t = unsafe { ticket_ref(ticket, "ticket") }?;
+        // SAFETY: forwarded contract.
+        let r = unsafe { reg(regulation) }?;
+        let out = guard::out(out, "out")?;
+        // SAFETY: forwarded contract.
+        let metric = unsafe { guard::text(metric, metric_len, "metric") }?;
+        let metric = crate::regulation::code::<reglament::model::Metric>(metric, "metric")?;
+        let x = t.explain_clock(r, metric, instant(now)?)?;
+        let json = serde_json::to_string(&x).unwrap_or_default();
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(out, guard::owned_string(&json)) };
+        Ok(())
+    })
+}
+
+/// What if the same history ran under another regulation: replays
+/// `events_json` (a JSON array of events) under `a` and under `b`, and
+/// reports what differs, read at `*now` (NULL: the last event's instant), as
+/// JSON (free it with `reglament_string_free`): each event's fate under both,
+/// the final statuses, and per clock the fields that differ
+/// (`{"accepted": [a, b], "steps": [...], "status": null | [a, b],
+/// "clocks": [{"metric", "field", "a", "b"}], ...}`). Nothing is stored.
+///
+/// Errors: `REGLAMENT_STATUS_INVALID_INPUT` when the text is not a JSON
+/// array or an event does not parse (the field names it: `[3].kind`).
+///
+/// # Safety
+/// `a` and `b` are NULL or live regulations; `id` and `events_json` point to
+/// `id_len` and `events_len` readable bytes (or are NULL with length 0);
+/// `now` is NULL or readable; `out` is writable; `err` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_what_if_json(
+    a: *const ReglamentRegulation,
+    b: *const ReglamentRegulation,
+    id: *const c_char,
+    id_len: usize,
+    events_json: *const c_char,
+    events_len: usize,
+    now: *const i64,
+    out: *mut *mut c_char,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let ra = unsafe { guard::handle(a, "a") }?;
+        // SAFETY: forwarded contract.
+        let rb = unsafe { guard::handle(b, "b") }?;
+        let out = guard::out(out, "out")?;
+        // SAFETY: forwarded contract.
+        let id = unsafe { guard::text(id, id_len, "id") }?;
+        // SAFETY: forwarded contract.
+        let text = unsafe { guard::text(events_json, events_len, "events_json") }?;
+        let events = event_list(text)?;
+        // SAFETY: forwarded contract.
+        let now = unsafe { optional_instant(now, "now") }?;
+        let w = report::what_if(ra, rb, id, &events, now)?;
+        let json = serde_json::to_string(&w).unwrap_or_default();
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(out, guard::owned_string(&json)) };
+        Ok(())
+    })
+}
