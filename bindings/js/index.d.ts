@@ -1,0 +1,548 @@
+// Type declarations of the `reglament` npm package (hand-written and checked
+// by `tsc` against test/typed-example.ts; the wasm-bindgen output is wrapped
+// by src/lib.js and is not the public API).
+//
+// Conventions:
+// * Instants in: a `Date` or an RFC 3339 string with any offset (the fraction
+//   of a second is dropped). Instants out: RFC 3339 strings in UTC with `Z`,
+//   whole seconds, e.g. "2026-03-30T07:00:00Z".
+// * Durations: whole seconds of working time (safe integers).
+// * Documents (calendar and regulation files, events, ticket state, clocks,
+//   reports) are plain objects in the language-neutral snake_case JSON format
+//   shared with the C API, the CLI and tests/vectors, so the browser and the
+//   server exchange them unchanged. Methods are camelCase.
+// * Every failure is thrown as a `ReglamentError` (or one of its kin below),
+//   never a bare string. A refusal by the regulation is *not* an error for
+//   `apply` (it is returned as data); `applyOrThrow` throws it as a
+//   `ReglamentRefusal`.
+
+/** A `Date` or an RFC 3339 string with an offset, e.g. "2026-03-27T17:00:00+02:00". */
+export type InstantInput = Date | string;
+/** An RFC 3339 instant in UTC, whole seconds: "2026-03-30T07:00:00Z". */
+export type Instant = string;
+/** A local date, "YYYY-MM-DD". */
+export type LocalDate = string;
+/** Whole seconds. */
+export type Seconds = number;
+
+// ---------------------------------------------------------------- vocabularies
+
+export type Role = 'user' | 'customer_service' | 'operator' | 'consultant';
+export type Channel = 'phone' | 'skype' | 'whatsapp' | 'viber' | 'telegram' | 'tracker' | 'email';
+export type Reason = 'software_failure' | 'business_process_problem' | 'question' | 'remark' | 'suggestion';
+export type Category = 'incident' | 'change_request' | 'consultation' | 'documentation_request';
+export type Priority = 'critical' | 'high' | 'medium' | 'low';
+export type Status = 'backlog' | 'sprint' | 'in_progress' | 'done' | 'release' | 'rejected' | 'archived';
+export type Metric = 'response' | 'resolution' | 'update_interval';
+export type PauseReason = 'approval_pending' | 'awaiting_user';
+export type Service = 'consultation' | 'recovery' | 'administration';
+export type DayUnit = 'calendar_days' | 'working_days';
+export type HolidayMode = 'UA' | 'UA-statutory';
+export type Lang = 'uk' | 'en';
+export type ClockState = 'running' | 'paused' | 'met' | 'breached' | 'unclassified' | 'stopped';
+export type PriorityChangeRule = 'keep_consumed' | 'recompute_from_registration' | 'keep_old_due' | 'earlier_of_both';
+export type EventKind =
+  | 'register' | 'classify' | 'change_priority' | 'reject' | 'ask_user' | 'user_answer' | 'reply'
+  | 'plan_sprint' | 'start_work' | 'request_approval' | 'approve' | 'refuse_approval' | 'perform_action'
+  | 'extend_deadline' | 'complete' | 'release' | 'reopen' | 'accept' | 'archive' | 'comment';
+export type RefusalCode =
+  | 'read_only' | 'role_not_allowed' | 'wrong_status' | 'terminal_status' | 'not_registered'
+  | 'already_registered' | 'time_went_backwards' | 'instant_out_of_range' | 'missing_field'
+  | 'channel_not_for_requests' | 'channel_requires_operator' | 'own_initiative_requires_operator'
+  | 'submitted_after_registration' | 'no_question_pending' | 'approval_required' | 'approval_pending'
+  | 'approval_refused' | 'approval_not_requested' | 'approval_already_granted' | 'approval_already_pending'
+  | 'approval_not_by_email' | 'unknown_action' | 'invalid_extension' | 'extension_not_in_future'
+  | 'archive_too_early' | 'invalid_reopen_target';
+export type WarningCode =
+  | 'outside_working_hours' | 'outside_registration_hours' | 'registration_optional' | 'no_change' | 'unclassified';
+/** The codes of thrown errors (refusal codes come on `ReglamentRefusal`). */
+export type ErrorCode =
+  | 'invalid_json' | 'unknown_field' | 'missing_field' | 'invalid_value' | 'unknown_timezone'
+  | 'invalid_instant' | 'out_of_range' | 'no_working_time' | 'conflict'
+  | 'invalid_argument' | 'panic';
+
+// ---------------------------------------------------------------- errors
+
+/** The data every error of the package carries. */
+export interface ReglamentErrorFields {
+  /** A stable code, identical on every face (Rust, C, JS, CLI). */
+  readonly code: ErrorCode | RefusalCode;
+  /** The input field at fault as a JSON path (`"week.mon[0][1]"`, `"event.at"`), or null. */
+  readonly field: string | null;
+  /** The regulation's clause (`"3.6"`) for a refusal, null otherwise. */
+  readonly clause: string | null;
+  /** The sentence in English. */
+  readonly messageEn: string;
+  /** The sentence in Ukrainian: refusals have one; input errors have null. */
+  readonly messageUk: string | null;
+}
+
+/**
+ * Any error thrown by the package. `err instanceof ReglamentError` is also
+ * true for `ReglamentRangeError` and `ReglamentTypeError`.
+ * Code `"panic"`: a defect inside the library was caught (never an opaque
+ * `RuntimeError: unreachable`); the instance refuses further calls.
+ */
+export class ReglamentError extends Error implements ReglamentErrorFields {
+  readonly code: ErrorCode | RefusalCode;
+  readonly field: string | null;
+  readonly clause: string | null;
+  readonly messageEn: string;
+  readonly messageUk: string | null;
+}
+
+/** An instant, date or duration outside the supported range (code `"out_of_range"`). */
+export class ReglamentRangeError extends RangeError implements ReglamentErrorFields {
+  readonly code: 'out_of_range';
+  readonly field: string | null;
+  readonly clause: null;
+  readonly messageEn: string;
+  readonly messageUk: null;
+}
+
+/** A JavaScript value of the wrong type (code `"invalid_argument"`), e.g. a number where an instant is expected. */
+export class ReglamentTypeError extends TypeError implements ReglamentErrorFields {
+  readonly code: 'invalid_argument';
+  readonly field: string | null;
+  readonly clause: null;
+  readonly messageEn: string;
+  readonly messageUk: null;
+}
+
+/** The regulation refused an event (thrown by `Ticket.applyOrThrow` only). */
+export class ReglamentRefusal extends ReglamentError {
+  readonly code: RefusalCode;
+  readonly clause: string;
+  readonly messageUk: string;
+  /** The actor's role. */
+  readonly role: Role;
+  /** The request's status when the event came (null before registration). */
+  readonly status: Status | null;
+  /** The kind of the refused event. */
+  readonly kind: EventKind;
+  /** The refusal as data (as in `Outcome`). */
+  readonly refusal: Refusal;
+}
+
+// ---------------------------------------------------------------- calendar
+
+/** A shift `[start, end]` as local times "HH:MM" or "HH:MM:SS" ("24:00" allowed; end <= start = overnight). */
+export type Shift = [string, string];
+
+/** The calendar file. Only `timezone` and `week` are required. */
+export interface CalendarSpec {
+  /** An IANA time zone, e.g. "Europe/Kyiv". */
+  timezone: string;
+  /** Per weekday the working shifts; an absent weekday has none. */
+  week: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Shift[]>>;
+  holidays?: LocalDate[];
+  extra_working_days?: LocalDate[];
+  extra_working_day_hours?: Shift[];
+  holiday_preset?: HolidayMode;
+  martial_law_end?: LocalDate;
+}
+
+export interface HolidayName {
+  uk: string;
+  en: string;
+}
+
+/** Why a date is a day off. */
+export interface DayOff {
+  date: LocalDate;
+  name: HolidayName | null;
+  reason: 'holiday' | 'carried_over' | 'transferred' | 'listed';
+  /** For `carried_over`: the weekend date of the holiday carried over. */
+  holiday?: LocalDate;
+  /** For `transferred`: the weekend day worked instead. */
+  worked_on?: LocalDate;
+}
+
+/** A working-time calendar: time zone, weekly schedule, holidays, extra working days. Immutable. */
+export class Calendar {
+  /** From a calendar file (object or JSON string). Throws `ReglamentError` naming the field at fault. */
+  constructor(spec: CalendarSpec | string);
+  /** Europe/Kyiv, Mon–Fri 09:00–18:00, Ukrainian public holidays. */
+  static defaultKyiv(): Calendar;
+  /** The IANA time zone. */
+  readonly timezone: string;
+  /** The first and last supported instants. */
+  supportedRange(): { start: Instant; end: Instant };
+  /** The earliest instant u >= t with `seconds` of working time in [t, u). */
+  add(t: InstantInput, seconds: Seconds): Instant;
+  /** The latest instant u <= t with `seconds` of working time in [u, t). */
+  sub(t: InstantInput, seconds: Seconds): Instant;
+  /** Working seconds in [from, to); negative when to < from. */
+  elapsed(from: InstantInput, to: InstantInput): Seconds;
+  isWorking(t: InstantInput): boolean;
+  /** The earliest working instant at or after t. */
+  nextWorking(t: InstantInput): Instant;
+  /** The closing instant of the n-th working day after the local date of t (clause 5). */
+  addWorkingDays(t: InstantInput, n: number): Instant;
+  /** The working intervals inside [from, to), touching ones joined. */
+  workingIntervals(from: InstantInput, to: InstantInput): Array<[Instant, Instant]>;
+  /** Why a local date is a day off, or null. */
+  dayOff(date: LocalDate): DayOff | null;
+  /** The local date of t in the calendar's zone. */
+  localDate(t: InstantInput): LocalDate;
+  /** The instant of a local wall-clock time "YYYY-MM-DDTHH:MM[:SS]" (RFC 9557 "compatible"). */
+  localToInstant(local: string): Instant;
+  /** The calendar file. */
+  toJSON(): CalendarSpec;
+  /** Frees the WebAssembly memory now (otherwise the garbage collector does). */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+export interface HolidayYear {
+  year: number;
+  mode: HolidayMode;
+  /** Every holiday art. 73 names on a date of the year. */
+  named: Array<{ date: LocalDate; uk: string; en: string }>;
+  /** The non-working dates under the mode. */
+  days_off: DayOff[];
+  /** Weekend days made working days by Cabinet transfers. */
+  working_days: Array<{ date: LocalDate; instead_of: LocalDate }>;
+}
+
+/**
+ * The Ukrainian public holidays of `year` (1991–2100). `mode` "UA" (default:
+ * under martial law every named holiday is still non-working) or
+ * "UA-statutory" (the law's days off); `martialLawEnd` = its last day.
+ */
+export function holidays(year: number, mode?: HolidayMode | null, martialLawEnd?: LocalDate | null): HolidayYear;
+
+// ---------------------------------------------------------------- regulation
+
+export interface SlaTarget {
+  category: Category;
+  priority: Priority;
+  response: Seconds;
+  resolution: Seconds;
+  update_interval: Seconds | null;
+}
+
+export interface DayCount {
+  amount: number;
+  unit: DayUnit;
+}
+
+/** The regulation file (see the repository's docs/ for every key). */
+export interface RegulationSpec {
+  contract: {
+    number: string;
+    date: LocalDate;
+    customer: string;
+    contractor: string;
+    system_name: string;
+    software_name: string;
+    business_process_name: string;
+  };
+  calendar: CalendarSpec;
+  registration_calendar: CalendarSpec | null;
+  sla: { example: boolean; note: string; targets: SlaTarget[] };
+  pauses: Record<Metric, Record<PauseReason, boolean>>;
+  priority_change: PriorityChangeRule;
+  actions: Array<{ name: string; service: Service }>;
+  approval_required_for: string[];
+  archive_after: DayCount;
+  contact_change_notice: DayCount;
+  warning_thresholds: number[];
+  [key: string]: unknown;
+}
+
+/** A deep partial document merged onto the default (objects merge key by key; anything else, lists included, replaces). */
+export type RegulationOverrides = { [K in keyof RegulationSpec]?: RegulationSpec[K] extends object ? DeepPartial<RegulationSpec[K]> : RegulationSpec[K] };
+export type DeepPartial<T> = T extends Array<unknown> ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/** A validated regulation with its calendars compiled. Immutable. */
+export class Regulation {
+  /** From a complete regulation file (object or JSON string). */
+  constructor(file: RegulationSpec | string);
+  /** The embedded default: the seed's regulation, with the example SLA table. */
+  static default(): Regulation;
+  /** The default with a partial document laid over it. */
+  static withOverrides(overrides: RegulationOverrides | string): Regulation;
+  /** The working-time calendar of support. */
+  calendar(): Calendar;
+  /** The calendar of phone and messenger registration (clause 3.3). */
+  registrationCalendar(): Calendar;
+  slaTarget(category: Category, priority: Priority): SlaTarget;
+  /** Whether an action or event kind needs Customer Service's written approval first (3.4, 3.5.1). */
+  needsApproval(name: string): boolean;
+  /** When a request released at `releasedAt` may be archived without acceptance (3.6). */
+  archiveDue(releasedAt: InstantInput): Instant;
+  /** The deadline to notify a contact-person change made at `at` (5). */
+  contactChangeNoticeDue(at: InstantInput): Instant;
+  /** The whole regulation in words ("uk" by default). */
+  describe(lang?: Lang): string;
+  toJSON(): RegulationSpec;
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+// ---------------------------------------------------------------- events and outcomes
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+/**
+ * One event, in the language-neutral event format (tests/vectors/README.md).
+ * Unknown keys are an error (`unknown_field`).
+ */
+export interface ReglamentEvent {
+  kind: EventKind;
+  /** When it happened. */
+  at: InstantInput;
+  actor: Actor;
+  text?: string;
+  /** The host's identifier, kept as given. */
+  id?: string;
+  // register
+  channel?: Channel;
+  reason?: Reason | string;
+  description?: string;
+  conditions?: string;
+  priority?: Priority;
+  category?: Category;
+  attachments?: string[];
+  own_initiative?: boolean;
+  solved_during_contact?: boolean;
+  submitted_at?: InstantInput;
+  // plan_sprint
+  sprint?: string;
+  // approvals and actions
+  action?: string;
+  evidence?: string;
+  // extend_deadline
+  metric?: Metric;
+  new_due?: InstantInput;
+  add_seconds?: Seconds;
+  // reopen
+  to?: 'sprint' | 'in_progress';
+}
+
+export interface Warning {
+  code: WarningCode;
+  clause: string;
+  message_uk: string;
+  message_en: string;
+}
+
+export interface Refusal {
+  clause: string;
+  code: RefusalCode;
+  kind: EventKind;
+  role: Role;
+  status: Status | null;
+  field?: string;
+  message_uk: string;
+  message_en: string;
+}
+
+/** What `apply`/`tryApply` return; `status` is the status after the event (unchanged when refused). */
+export type Outcome =
+  | { accepted: true; status: Status | null; warnings: Warning[] }
+  | { accepted: false; status: Status | null; refusal: Refusal };
+
+/** One step of a replay. */
+export type Step = {
+  index: number;
+  kind: EventKind;
+  at: Instant;
+  status: Status | null;
+} & ({ accepted: true; warnings: Warning[] } | { accepted: false; refusal: Refusal });
+
+/** The ticket's state document (as the CLI's `replay` and the C API print it). */
+export interface TicketState {
+  id: string;
+  status: Status | null;
+  category: Category | null;
+  priority: Priority | null;
+  registered_at: Instant | null;
+  last_event_at: Instant | null;
+  archive_due_at: Instant | null;
+  accepted_at: Instant | null;
+  archived_at: Instant | null;
+  awaiting_user: boolean;
+  events_accepted: number;
+  /** With `now` only. */
+  now?: Instant;
+  /** With `now` only: whether the request may be archived then. */
+  archivable?: boolean;
+  [key: string]: unknown;
+}
+
+// ---------------------------------------------------------------- SLA clocks
+
+export interface Threshold {
+  percent: number;
+  level: Seconds;
+  at: Instant | null;
+  crossed: boolean;
+}
+
+export interface Clock {
+  metric: Metric;
+  state: ClockState;
+  started_at: Instant | null;
+  target: Seconds | null;
+  added_seconds: Seconds;
+  consumed: Seconds;
+  counted_until: Instant;
+  remaining: Seconds | null;
+  due_at: Instant | null;
+  original_due_at: Instant | null;
+  met_at: Instant | null;
+  on_time: boolean | null;
+  on_time_original: boolean | null;
+  breached_at: Instant | null;
+  original_breached_at: Instant | null;
+  paused_since: Instant | null;
+  stopped_at: Instant | null;
+  thresholds: Threshold[];
+  due_history: Array<Record<string, unknown>>;
+  extensions: Array<Record<string, unknown>>;
+  pauses: Array<Record<string, unknown>>;
+  [key: string]: unknown;
+}
+
+export interface UpdateClock extends Clock {
+  periods: number;
+  periods_on_time: number;
+  breaches: Array<{ started_at: Instant; ended_at: Instant | null; due_at: Instant; original_due_at: Instant; extended: boolean }>;
+  breaches_original: number;
+}
+
+export interface Clocks {
+  ticket: string;
+  now: Instant;
+  status: Status | null;
+  response: Clock;
+  resolution: Clock;
+  update_interval: UpdateClock | null;
+  /** The earliest instant after `now` at which anything changes: set one timer for it. */
+  next_change_at: Instant | null;
+}
+
+export interface Explanation {
+  clock: Clock;
+  /** The working intervals counted; their seconds add up to `clock.consumed`. */
+  counted: Array<{ from: Instant; to: Instant; seconds: Seconds }>;
+  pauses: Array<Record<string, unknown>>;
+  skipped_days: Array<{ date: LocalDate; kind: 'weekend' | 'holiday' | 'listed'; name_uk: string | null; name_en: string | null }>;
+  /** Sentences in Ukrainian. */
+  uk: string[];
+  /** Sentences in English. */
+  en: string[];
+}
+
+export interface Counts {
+  met_on_time: number;
+  met_late: number;
+  breached: number;
+  open: number;
+  stopped: number;
+}
+
+export interface ComplianceReport {
+  from: Instant | null;
+  to: Instant | null;
+  now: Instant;
+  tickets: number;
+  unclassified: number;
+  rows: Array<{ metric: Metric; category: Category; priority: Priority; tickets: number; with_extensions: Counts; without_extensions: Counts }>;
+  totals: Array<[Metric, Counts, Counts]>;
+}
+
+export interface WhatIfReport {
+  now: Instant;
+  accepted: [number, number];
+  steps: Array<{ index: number; kind: EventKind; at: Instant; a: Record<string, unknown>; b: Record<string, unknown> }>;
+  status: [Status | null, Status | null] | null;
+  clocks: Array<{ metric: Metric; field: string; a: unknown; b: unknown }>;
+  clocks_a: Clocks | null;
+  clocks_b: Clocks | null;
+}
+
+// ---------------------------------------------------------------- ticket
+
+/** One request: its state after the events applied so far. The host stores the events. */
+export class Ticket {
+  /** An empty request with the host's id; its first event must register it. */
+  constructor(id: string);
+  /** Replays `events` onto a new ticket. An event that does not parse throws (field `events[i]...`). */
+  static replay(regulation: Regulation, id: string, events: Array<ReglamentEvent | string>): { ticket: Ticket; steps: Step[] };
+  /** Applies one event: accepted (with warnings) or refused (with the clause). Throws only if the event does not parse. */
+  apply(regulation: Regulation, event: ReglamentEvent | string): Outcome;
+  /** Applies one event; a refusal throws a `ReglamentRefusal`. Returns the warnings. */
+  applyOrThrow(regulation: Regulation, event: ReglamentEvent | string): Warning[];
+  /** Whether the event would be accepted now, without changing the ticket. */
+  tryApply(regulation: Regulation, event: ReglamentEvent | string): Outcome;
+  readonly id: string;
+  readonly status: Status | null;
+  readonly category: Category | null;
+  readonly priority: Priority | null;
+  readonly registeredAt: Instant | null;
+  readonly submittedAt: Instant | null;
+  readonly lastEventAt: Instant | null;
+  readonly archiveDueAt: Instant | null;
+  readonly acceptedAt: Instant | null;
+  readonly archivedAt: Instant | null;
+  readonly awaitingUser: boolean;
+  readonly eventsAccepted: number;
+  /** Whether the request may be archived at `now` (3.6). */
+  archivable(now: InstantInput): boolean;
+  /** The state document; with `now`, also `archivable`. */
+  state(now?: InstantInput | null): TicketState;
+  toJSON(): TicketState;
+  /** An independent copy ("what if" without touching this one). */
+  clone(): Ticket;
+  /** The SLA clocks at `now`. */
+  clocks(regulation: Regulation, now: InstantInput): Clocks;
+  /** One clock at `now`; null for an absent update interval. */
+  clock(regulation: Regulation, metric: Metric, now: InstantInput): Clock | null;
+  /** A clock's explanation at `now`; null for an absent update interval. */
+  explainClock(regulation: Regulation, metric: Metric, now: InstantInput): Explanation | null;
+  /** The earliest instant after `now` at which a clock or rule changes state, or null. */
+  nextChangeAt(regulation: Regulation, now: InstantInput): Instant | null;
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+// ---------------------------------------------------------------- functions
+
+/** The waiting requests (Backlog, Sprint, In progress, Done) in queue order (3.3): the same objects. */
+export function queue(tickets: Ticket[]): Ticket[];
+
+/** Whether a request must be registered (3.4). */
+export function mustRegister(category: Category | null, priority: Priority, solvedDuringContact: boolean): boolean;
+
+/** SLA compliance of the tickets registered in [from, to), read at `now`. */
+export function compliance(regulation: Regulation, tickets: Ticket[], options: { from?: InstantInput | null; to?: InstantInput | null; now: InstantInput }): ComplianceReport;
+
+/** Replays `events` under `a` and under `b` and reports what differs (nothing is stored). */
+export function whatIf(a: Regulation, b: Regulation, events: Array<ReglamentEvent | string>, options?: { now?: InstantInput | null; id?: string }): WhatIfReport;
+
+/** The package version. */
+export function version(): string;
+
+/** The labels of the vocabularies in Ukrainian (default) or English, for user interfaces: code -> label. */
+export function labels(lang?: Lang): {
+  status: Record<Status, string>;
+  role: Record<Role, string>;
+  kind: Record<EventKind, string>;
+  priority: Record<Priority, string>;
+  category: Record<Category, string>;
+  channel: Record<Channel, string>;
+  metric: Record<Metric, string>;
+  clock_state: Record<ClockState, string>;
+};
+
+/** The IANA names of every time zone this build carries, sorted. */
+export function timezones(): string[];
+
+/** Which time zones this build carries: "all", or the short list of the slim build (`reglament/slim`). */
+export const zones: 'all' | readonly string[];

@@ -1,0 +1,12 @@
+// Browser and bundler entry (every IANA time zone): fetches the WebAssembly module next to the glue
+// (a URL relative to this file, which bundlers rewrite) with top-level await.
+import * as raw from '../dist/full/reglament_wasm.js';
+import { bind } from './lib.js';
+
+await raw.default({ module_or_path: new URL('../dist/full/reglament_wasm_bg.wasm', import.meta.url) });
+const api = bind(raw);
+
+export const {
+  Calendar, Regulation, Ticket, holidays, mustRegister, queue, compliance, whatIf, version, timezones, labels, zones, __panicForTest,
+} = api;
+export { ReglamentError, ReglamentRangeError, ReglamentTypeError, ReglamentRefusal } from './errors.js';

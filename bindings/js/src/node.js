@@ -1,0 +1,12 @@
+// Node entry (every IANA time zone): loads the WebAssembly module synchronously at import time.
+import { readFileSync } from 'node:fs';
+import * as raw from '../dist/full/reglament_wasm.js';
+import { bind } from './lib.js';
+
+raw.initSync({ module: readFileSync(new URL('../dist/full/reglament_wasm_bg.wasm', import.meta.url)) });
+const api = bind(raw);
+
+export const {
+  Calendar, Regulation, Ticket, holidays, mustRegister, queue, compliance, whatIf, version, timezones, labels, zones, __panicForTest,
+} = api;
+export { ReglamentError, ReglamentRangeError, ReglamentTypeError, ReglamentRefusal } from './errors.js';

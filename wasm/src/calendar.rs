@@ -1,0 +1,185 @@
+//! `Calendar`: working time and its arithmetic (DESIGN §3).
+
+use reglament::calendar::DayOffKind;
+use reglament::holidays::DayOffReason;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{
+    count_in, date_in, doc_in, doc_out, instant_in, instant_out, seconds_in, string_in,
+};
+use crate::error::OrJs;
+
+/// A working-time calendar: an IANA time zone, a weekly schedule, holidays
+/// and extra working days. Immutable.
+#[wasm_bindgen(js_name = Calendar)]
+pub struct WasmCalendar {
+    pub(crate) inner: reglament::Calendar,
+}
+
+/// A day off as a plain object:
+/// `{date, name: {uk, en} | null, reason: "holiday" | "carried_over" | "transferred" | "listed", holiday?, worked_on?}`.
+pub(crate) fn day_off_value(
+    date: chrono::NaiveDate,
+    name: Option<(&str, &str)>,
+    kind: DayOffKind,
+) -> Value {
+    let mut v = json!({
+        "date": date.to_string(),
+        "name": name.map(|(uk, en)| json!({"uk": uk, "en": en})),
+    });
+    let (reason, extra) = match kind {
+        DayOffKind::Listed => ("listed", None),
+        DayOffKind::Preset(DayOffReason::Holiday) => ("holiday", None),
+        DayOffKind::Preset(DayOffReason::CarriedOver { holiday }) => {
+            ("carried_over", Some(("holiday", holiday)))
+        }
+        DayOffKind::Preset(DayOffReason::Transferred { worked_on }) => {
+            ("transferred", Some(("worked_on", worked_on)))
+        }
+    };
+    if let Value::Object(m) = &mut v {
+        m.insert("reason".into(), Value::String(reason.into()));
+        if let Some((k, d)) = extra {
+            m.insert(k.into(), Value::String(d.to_string()));
+        }
+    }
+    v
+}
+
+#[wasm_bindgen(js_class = Calendar)]
+impl WasmCalendar {
+    /// A calendar from its file: a JSON string or a plain object
+    /// (`{timezone, week, holidays?, extra_working_days?, extra_working_day_hours?, holiday_preset?, martial_law_end?}`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(spec: JsValue) -> Result<WasmCalendar, JsValue> {
+        let v = doc_in(&spec, "calendar")?;
+        let spec = reglament::calendar::CalendarSpec::from_value(&v).js()?;
+        Ok(WasmCalendar {
+            inner: reglament::Calendar::from_spec(&spec).js()?,
+        })
+    }
+
+    /// The default calendar: Europe/Kyiv, Mon–Fri 09:00–18:00, Ukrainian public holidays.
+    #[wasm_bindgen(js_name = defaultKyiv)]
+    pub fn default_kyiv() -> WasmCalendar {
+        WasmCalendar {
+            inner: reglament::Calendar::default_kyiv(),
+        }
+    }
+
+    /// The IANA time zone.
+    #[wasm_bindgen(getter)]
+    pub fn timezone(&self) -> String {
+        self.inner.timezone().name().to_string()
+    }
+
+    /// `{start, end}`: the first and last instant this calendar supports.
+    #[wasm_bindgen(js_name = supportedRange)]
+    pub fn supported_range(&self) -> JsValue {
+        let (lo, hi) = self.inner.supported_range();
+        doc_out(&json!({"start": instant_out(lo), "end": instant_out(hi)}))
+    }
+
+    /// The earliest instant `u >= t` with `seconds` of working time in `[t, u)`.
+    pub fn add(&self, t: JsValue, seconds: JsValue) -> Result<String, JsValue> {
+        let t = instant_in(&t, "t")?;
+        let s = seconds_in(&seconds, "seconds")?;
+        self.inner.add(t, s).js().map(instant_out)
+    }
+
+    /// The latest instant `u <= t` with `seconds` of working time in `[u, t)`.
+    pub fn sub(&self, t: JsValue, seconds: JsValue) -> Result<String, JsValue> {
+        let t = instant_in(&t, "t")?;
+        let s = seconds_in(&seconds, "seconds")?;
+        self.inner.sub(t, s).js().map(instant_out)
+    }
+
+    /// Working seconds in `[from, to)`; negative when `to` is before `from`.
+    pub fn elapsed(&self, from: JsValue, to: JsValue) -> Result<f64, JsValue> {
+        let a = instant_in(&from, "from")?;
+        let b = instant_in(&to, "to")?;
+        // |elapsed| is below 2^53 within the supported range (1970..2100).
+        self.inner.elapsed(a, b).js().map(|s| s as f64)
+    }
+
+    /// Whether the second starting at `t` is working time.
+    #[wasm_bindgen(js_name = isWorking)]
+    pub fn is_working(&self, t: JsValue) -> Result<bool, JsValue> {
+        let t = instant_in(&t, "t")?;
+        self.inner.is_working(t).js()
+    }
+
+    /// The earliest working instant at or after `t`.
+    #[wasm_bindgen(js_name = nextWorking)]
+    pub fn next_working(&self, t: JsValue) -> Result<String, JsValue> {
+        let t = instant_in(&t, "t")?;
+        self.inner.next_working(t).js().map(instant_out)
+    }
+
+    /// The closing instant of the `n`-th working day after the local date of `t`.
+    #[wasm_bindgen(js_name = addWorkingDays)]
+    pub fn add_working_days(&self, t: JsValue, n: JsValue) -> Result<String, JsValue> {
+        let t = instant_in(&t, "t")?;
+        let n = count_in(&n, "n")?;
+        self.inner.add_working_days(t, n).js().map(instant_out)
+    }
+
+    /// The working intervals `[start, end)` inside `[from, to)`, as `[start, end]` pairs.
+    #[wasm_bindgen(js_name = workingIntervals)]
+    pub fn working_intervals(&self, from: JsValue, to: JsValue) -> Result<JsValue, JsValue> {
+        let a = instant_in(&from, "from")?;
+        let b = instant_in(&to, "to")?;
+        let iv = self.inner.working_intervals(a, b).js()?;
+        let list: Vec<Value> = iv
+            .into_iter()
+            .map(|(s, e)| json!([instant_out(s), instant_out(e)]))
+            .collect();
+        Ok(doc_out(&Value::Array(list)))
+    }
+
+    /// Why the local date (`"YYYY-MM-DD"`) is a day off, or `null`.
+    #[wasm_bindgen(js_name = dayOff)]
+    pub fn day_off(&self, date: JsValue) -> Result<JsValue, JsValue> {
+        let d = date_in(&date, "date")?;
+        Ok(match self.inner.day_off(d) {
+            None => JsValue::NULL,
+            Some(off) => doc_out(&day_off_value(
+                off.date,
+                off.name.map(|n| (n.uk, n.en)),
+                off.kind,
+            )),
+        })
+    }
+
+    /// The local date (`"YYYY-MM-DD"`) of `t` in the calendar's time zone.
+    #[wasm_bindgen(js_name = localDate)]
+    pub fn local_date(&self, t: JsValue) -> Result<String, JsValue> {
+        let t = instant_in(&t, "t")?;
+        Ok(self.inner.local_date(t).to_string())
+    }
+
+    /// The instant of a local wall-clock time `"YYYY-MM-DDTHH:MM[:SS]"`
+    /// ("compatible" disambiguation: a time in a DST gap moves forward by
+    /// the gap, an ambiguous time takes the earlier instant).
+    #[wasm_bindgen(js_name = localToInstant)]
+    pub fn local_to_instant(&self, local: JsValue) -> Result<String, JsValue> {
+        let s = string_in(&local, "local")?;
+        let parsed = chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S")
+            .or_else(|_| chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M"))
+            .map_err(|_| {
+                crate::error::of_kind(
+                    reglament::ErrorKind::InvalidValue,
+                    Some("local"),
+                    &format!("invalid local time {s:?}: expected \"YYYY-MM-DDTHH:MM[:SS]\" without an offset"),
+                )
+            })?;
+        self.inner.local_to_instant(parsed).js().map(instant_out)
+    }
+
+    /// The calendar file as a plain object.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> JsValue {
+        doc_out(&self.inner.spec().to_value())
+    }
+}

@@ -1,0 +1,185 @@
+//! # reglament-wasm
+//!
+//! The WebAssembly face of `reglament` for JavaScript (wasm-bindgen): the
+//! classes `Calendar`, `Regulation` and `Ticket`, and the functions
+//! `holidays`, `mustRegister` and `version`. The npm package in
+//! `bindings/js/` wraps this module (`lib.js`: error classes, panic guard,
+//! `queue`), and its `index.d.ts` is the typed API.
+//!
+//! This crate only converts: JavaScript values in (instants as `Date` or
+//! RFC 3339 strings, durations as whole seconds, documents as plain objects
+//! or JSON strings), core results out (instants as RFC 3339 UTC strings,
+//! documents as plain objects in the language-neutral snake_case format the
+//! C API, the CLI and tests/vectors use), core errors as JavaScript `Error`
+//! objects. Every rule lives in the core.
+//!
+//! Panics: the build uses `panic = "abort"` (`wasm32-unknown-unknown` has no
+//! unwinding on stable Rust, so `catch_unwind` is not available). Every
+//! JavaScript value is validated here before it reaches the core (types,
+//! finiteness, integer and range checks), and the core returns `Result`
+//! everywhere, so no panic path is known to be reachable from JavaScript.
+//! Should one happen anyway, the panic hook hands its message to `lib.js`,
+//! which throws a `ReglamentError` with code `"panic"` instead of an opaque
+//! `RuntimeError: unreachable` and refuses later calls (the instance's memory
+//! may be inconsistent after an abort). `bindings/js/test/panic.test.js`
+//! proves the conversion with a deliberate panic (`__panicForTest`).
+
+mod calendar;
+mod convert;
+mod error;
+mod regulation;
+mod ticket;
+
+use reglament::holidays::{self, HolidayPreset};
+use reglament::model::{Category, Priority};
+use reglament::ErrorKind;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+
+pub use calendar::WasmCalendar;
+pub use regulation::WasmRegulation;
+pub use ticket::WasmTicket;
+
+use convert::{bool_in, code_in, doc_out, string_in, year_in};
+use error::OrJs;
+
+/// The package version (the crate's).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The IANA names of the time zones this build carries (in the slim build
+/// only Europe/Kyiv, its old name Europe/Kiev, and UTC).
+pub(crate) fn timezone_names() -> Vec<&'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect()
+}
+
+/// The IANA names of every time zone this build carries, sorted.
+#[wasm_bindgen]
+pub fn timezones() -> Vec<String> {
+    let mut v: Vec<String> = timezone_names().into_iter().map(String::from).collect();
+    v.sort();
+    v
+}
+
+/// Whether this is the slim build (Europe/Kyiv and UTC only).
+#[wasm_bindgen(js_name = __slim)]
+pub fn slim() -> bool {
+    cfg!(feature = "slim")
+}
+
+/// The Ukrainian public holidays of `year` (1991–2100) under `mode`
+/// (`"UA"`, the default, or `"UA-statutory"`); `martialLawEnd` is the last
+/// day of martial law (`"YYYY-MM-DD"`), absent while it lasts.
+///
+/// `{year, mode, named: [{date, uk, en}], days_off: [{date, name: {uk, en},
+/// reason, holiday?, worked_on?}], working_days: [{date, instead_of}]}`.
+#[wasm_bindgen]
+pub fn holidays(
+    year: JsValue,
+    mode: JsValue,
+    martial_law_end: JsValue,
+) -> Result<JsValue, JsValue> {
+    let y = year_in(&year, "year")?;
+    let preset = if mode.is_undefined() || mode.is_null() {
+        HolidayPreset::default()
+    } else {
+        let m = string_in(&mode, "mode")?;
+        HolidayPreset::from_name(&m).ok_or_else(|| {
+            error::of_kind(
+                ErrorKind::InvalidValue,
+                Some("mode"),
+                &format!("unknown holiday mode {m:?}: expected \"UA\" or \"UA-statutory\""),
+            )
+        })?
+    };
+    let end = if martial_law_end.is_undefined() || martial_law_end.is_null() {
+        None
+    } else {
+        Some(convert::date_in(&martial_law_end, "martialLawEnd")?)
+    };
+    let year = holidays::year(preset, y, end).js()?;
+    let named: Vec<Value> = year
+        .named
+        .iter()
+        .map(|(d, n)| json!({"date": d.to_string(), "uk": n.uk, "en": n.en}))
+        .collect();
+    let days_off: Vec<Value> = year
+        .days_off
+        .iter()
+        .map(|d| {
+            calendar::day_off_value(
+                d.date,
+                Some((d.name.uk, d.name.en)),
+                reglament::calendar::DayOffKind::Preset(d.reason),
+            )
+        })
+        .collect();
+    let working_days: Vec<Value> = year
+        .working_days
+        .iter()
+        .map(|w| json!({"date": w.date.to_string(), "instead_of": w.instead_of.to_string()}))
+        .collect();
+    Ok(doc_out(&json!({
+        "year": year.year,
+        "mode": preset.name(),
+        "named": named,
+        "days_off": days_off,
+        "working_days": working_days,
+    })))
+}
+
+/// The labels of the vocabularies in `lang` (`"uk"`, the default, or
+/// `"en"`), for user interfaces: `{status, role, kind, priority, category,
+/// channel, metric, clock_state}`, each a map from code to label.
+#[wasm_bindgen]
+pub fn labels(lang: JsValue) -> Result<JsValue, JsValue> {
+    use reglament::model::{Channel, Metric, Role, Status};
+    use reglament::sla::ClockState;
+    use reglament::ticket::EventKind;
+    let lang = regulation::lang_in(&lang)?;
+    macro_rules! table {
+        ($t:ty) => {
+            Value::Object(
+                <$t>::ALL
+                    .iter()
+                    .map(|x| {
+                        (
+                            x.code().to_string(),
+                            Value::String(x.label(lang).to_string()),
+                        )
+                    })
+                    .collect(),
+            )
+        };
+    }
+    Ok(doc_out(&json!({
+        "status": table!(Status),
+        "role": table!(Role),
+        "kind": table!(EventKind),
+        "priority": table!(Priority),
+        "category": table!(Category),
+        "channel": table!(Channel),
+        "metric": table!(Metric),
+        "clock_state": table!(ClockState),
+    })))
+}
+
+/// Whether a request must be registered (clause 3.4): `category` may be
+/// `null` (unclassified).
+#[wasm_bindgen(js_name = mustRegister)]
+pub fn must_register(
+    category: JsValue,
+    priority: JsValue,
+    solved_during_contact: JsValue,
+) -> Result<bool, JsValue> {
+    let c: Option<Category> = if category.is_null() || category.is_undefined() {
+        None
+    } else {
+        Some(code_in(&category, "category")?)
+    };
+    let p: Priority = code_in(&priority, "priority")?;
+    let solved = bool_in(&solved_during_contact, "solvedDuringContact")?;
+    Ok(reglament::rules::must_register(c, p, solved))
+}

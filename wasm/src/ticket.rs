@@ -1,0 +1,458 @@
+//! `Ticket`: one request's state, advanced by applying events under a
+//! regulation (accepted with warnings, or refused with the clause).
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use reglament::rules;
+use reglament::ticket::{Event, Outcome, Ticket};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use reglament::model::Metric;
+
+use crate::convert::{
+    code_in, doc_in, doc_out, instant_in, opt_instant_in, opt_instant_out, ser_out, string_in,
+};
+use crate::error::{self, OrJs};
+use crate::regulation::WasmRegulation;
+
+thread_local! {
+    /// Live tickets by handle, so that `queue()` can read several tickets
+    /// passed from JavaScript without taking them over.
+    static LIVE: RefCell<HashMap<u32, Weak<RefCell<Ticket>>>> = RefCell::new(HashMap::new());
+    static NEXT: Cell<u32> = const { Cell::new(1) };
+}
+
+/// One request: its state after the events applied so far. The host
+/// stores the events; replaying them gives the same state.
+#[wasm_bindgen(js_name = Ticket)]
+pub struct WasmTicket {
+    inner: Rc<RefCell<Ticket>>,
+    handle: u32,
+}
+
+impl Drop for WasmTicket {
+    fn drop(&mut self) {
+        let h = self.handle;
+        LIVE.with(|l| {
+            if let Ok(mut l) = l.try_borrow_mut() {
+                l.remove(&h);
+            }
+        });
+    }
+}
+
+impl WasmTicket {
+    fn wrap(t: Ticket) -> WasmTicket {
+        let inner = Rc::new(RefCell::new(t));
+        let handle = NEXT.with(|n| {
+            let h = n.get();
+            // Handles are never 0 (0 marks "not a ticket" in `queue`); after
+            // 2^32 - 1 tickets they wrap around, skipping live ones.
+            let mut next = h.wrapping_add(1).max(1);
+            LIVE.with(|l| {
+                if let Ok(l) = l.try_borrow() {
+                    while l.contains_key(&next) {
+                        next = next.wrapping_add(1).max(1);
+                    }
+                }
+            });
+            n.set(next);
+            h
+        });
+        LIVE.with(|l| {
+            if let Ok(mut l) = l.try_borrow_mut() {
+                l.insert(handle, Rc::downgrade(&inner));
+            }
+        });
+        WasmTicket { inner, handle }
+    }
+
+    fn ticket(&self) -> Result<std::cell::Ref<'_, Ticket>, JsValue> {
+        self.inner.try_borrow().map_err(|_| busy())
+    }
+}
+
+fn busy() -> JsValue {
+    error::argument("ticket", "the ticket is in use by another call")
+}
+
+/// `null` (not `undefined`) for an absent value.
+fn nullable(v: Option<String>) -> JsValue {
+    v.map_or(JsValue::NULL, JsValue::from)
+}
+
+/// An event from a plain object or a JSON string (the language-neutral
+/// event format of tests/vectors/README.md).
+fn event_in(v: &JsValue, path: &str) -> Result<Event, JsValue> {
+    let doc = doc_in(v, path)?;
+    Event::from_value(&doc, path).map_err(|e| error::core(&e))
+}
+
+/// `{accepted, status, warnings}` or `{accepted, status, refusal}`.
+fn outcome_out(outcome: &Outcome, status: Option<reglament::model::Status>) -> JsValue {
+    let mut v = serde_json::to_value(outcome).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        m.insert(
+            "status".into(),
+            status.map_or(Value::Null, |s| Value::String(s.code().into())),
+        );
+    }
+    doc_out(&v)
+}
+
+#[wasm_bindgen(js_class = Ticket)]
+impl WasmTicket {
+    /// An empty request with the host's id; its first event must register it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(id: JsValue) -> Result<WasmTicket, JsValue> {
+        Ok(WasmTicket::wrap(Ticket::new(string_in(&id, "id")?)))
+    }
+
+    /// Replays `events` (an array) onto a new ticket under `regulation`:
+    /// `{ticket, steps}`, one step per event. An event that does not parse
+    /// throws (its field is `events[i]....`) and nothing is replayed.
+    pub fn replay(
+        regulation: &WasmRegulation,
+        id: JsValue,
+        events: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = string_in(&id, "id")?;
+        if !events.is_array() {
+            return Err(error::argument(
+                "events",
+                format!(
+                    "expected an array of events, got {}",
+                    crate::convert::type_of(&events)
+                ),
+            ));
+        }
+        let arr = js_sys::Array::from(&events);
+        let mut parsed = Vec::with_capacity(arr.length() as usize);
+        for (i, e) in arr.iter().enumerate() {
+            parsed.push(event_in(&e, &format!("events[{i}]"))?);
+        }
+        let r = Ticket::replay(&regulation.inner, id, parsed);
+        let out = js_sys::Object::new();
+        let steps = ser_out(&r.steps);
+        js_sys::Reflect::set(
+            &out,
+            &"ticket".into(),
+            &JsValue::from(WasmTicket::wrap(r.ticket)),
+        )?;
+        js_sys::Reflect::set(&out, &"steps".into(), &steps)?;
+        Ok(out.into())
+    }
+
+    /// Applies one event: `{accepted: true, status, warnings}` or
+    /// `{accepted: false, status, refusal}` (a refused event changes
+    /// nothing). An event that does not parse throws a `ReglamentError`.
+    pub fn apply(&self, regulation: &WasmRegulation, event: JsValue) -> Result<JsValue, JsValue> {
+        let e = event_in(&event, "event")?;
+        let mut t = self.inner.try_borrow_mut().map_err(|_| busy())?;
+        let outcome = t.apply(&regulation.inner, e);
+        Ok(outcome_out(&outcome, t.status()))
+    }
+
+    /// Applies one event; a refusal throws a `ReglamentRefusal` (with the
+    /// clause, the code and the sentence in Ukrainian and English).
+    /// Returns the warnings of the accepted event.
+    #[wasm_bindgen(js_name = applyOrThrow)]
+    pub fn apply_or_throw(
+        &self,
+        regulation: &WasmRegulation,
+        event: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let e = event_in(&event, "event")?;
+        let mut t = self.inner.try_borrow_mut().map_err(|_| busy())?;
+        match t.apply(&regulation.inner, e) {
+            Outcome::Accepted { warnings } => Ok(ser_out(&warnings)),
+            Outcome::Refused(r) => Err(error::refusal(&r)),
+        }
+    }
+
+    /// Whether `event` would be accepted now, and with which warnings,
+    /// without changing the ticket (`status` is the current status).
+    #[wasm_bindgen(js_name = tryApply)]
+    pub fn try_apply(
+        &self,
+        regulation: &WasmRegulation,
+        event: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let e = event_in(&event, "event")?;
+        let t = self.ticket()?;
+        Ok(outcome_out(&t.try_apply(&regulation.inner, &e), t.status()))
+    }
+
+    /// The host's id.
+    #[wasm_bindgen(getter)]
+    pub fn id(&self) -> Result<String, JsValue> {
+        Ok(self.ticket()?.id().to_string())
+    }
+
+    /// The status code (`"backlog"`, ... `"archived"`, `"rejected"`), `null` before registration.
+    #[wasm_bindgen(getter)]
+    pub fn status(&self) -> Result<JsValue, JsValue> {
+        Ok(nullable(
+            self.ticket()?.status().map(|s| s.code().to_string()),
+        ))
+    }
+
+    /// The category code, `null` while unclassified.
+    #[wasm_bindgen(getter)]
+    pub fn category(&self) -> Result<JsValue, JsValue> {
+        Ok(nullable(
+            self.ticket()?.category().map(|s| s.code().to_string()),
+        ))
+    }
+
+    /// The priority code, `null` before registration.
+    #[wasm_bindgen(getter)]
+    pub fn priority(&self) -> Result<JsValue, JsValue> {
+        Ok(nullable(
+            self.ticket()?.priority().map(|s| s.code().to_string()),
+        ))
+    }
+
+    /// When the request was registered.
+    #[wasm_bindgen(getter, js_name = registeredAt)]
+    pub fn registered_at(&self) -> Result<JsValue, JsValue> {
+        Ok(nullable(opt_instant_out(self.ticket()?.registered_at())))
+    }
+
+    /// When the user submitted it (the queue's second key).
+    #[wasm_bindgen(getter, js_name = submittedAt)]
+    pub fn submitted_at(&self) -> Result<JsValue, JsValue> {
+        Ok(nullable(opt_instant_out(self.ticket()?.submitted_at())))
+    }
+
+    /// The instant of the last accepted event.
+    #[wasm_bindgen(getter, js_name = lastEventAt)]
+    pub fn last_event_at(&self) -> Result<JsValue, JsValue> {
+        Ok(nullable(opt_instant_out(self.ticket()?.last_event_at())))
+    }
+
+    /// When the request may be archived without the user's acceptance (in Release).
+    #[wasm_bindgen(getter, js_name = archiveDueAt)]
+    pub fn archive_due_at(&self) -> Result<JsValue, JsValue> {
+        Ok(nullable(opt_instant_out(self.ticket()?.archive_due_at())))
+    }
+
+    /// When the user accepted the current release.
+    #[wasm_bindgen(getter, js_name = acceptedAt)]
+    pub fn accepted_at(&self) -> Result<JsValue, JsValue> {
+        Ok(nullable(opt_instant_out(self.ticket()?.accepted_at())))
+    }
+
+    /// When the request was archived.
+    #[wasm_bindgen(getter, js_name = archivedAt)]
+    pub fn archived_at(&self) -> Result<JsValue, JsValue> {
+        Ok(nullable(opt_instant_out(self.ticket()?.archived_at())))
+    }
+
+    /// Whether support is waiting for the user's answer.
+    #[wasm_bindgen(getter, js_name = awaitingUser)]
+    pub fn awaiting_user(&self) -> Result<bool, JsValue> {
+        Ok(self.ticket()?.awaiting_user())
+    }
+
+    /// How many events were accepted.
+    #[wasm_bindgen(getter, js_name = eventsAccepted)]
+    pub fn events_accepted(&self) -> Result<u32, JsValue> {
+        Ok(u32::try_from(self.ticket()?.events_accepted()).unwrap_or(u32::MAX))
+    }
+
+    /// Whether the request may be archived at `now` (clause 3.6).
+    pub fn archivable(&self, now: JsValue) -> Result<bool, JsValue> {
+        let now = instant_in(&now, "now")?;
+        Ok(self.ticket()?.archivable(now))
+    }
+
+    /// The whole state as a plain object (the same document as the CLI's
+    /// and the C API's); with `now`, it also says whether it is archivable then.
+    pub fn state(&self, now: JsValue) -> Result<JsValue, JsValue> {
+        let now = opt_instant_in(&now, "now")?;
+        Ok(doc_out(&self.ticket()?.to_value(now)))
+    }
+
+    /// The state (for `JSON.stringify`).
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        Ok(doc_out(&self.ticket()?.to_value(None)))
+    }
+
+    /// An independent copy (for "what if" without touching this one).
+    #[wasm_bindgen(js_name = clone)]
+    pub fn clone_(&self) -> Result<WasmTicket, JsValue> {
+        Ok(WasmTicket::wrap(self.ticket()?.clone()))
+    }
+
+    /// The SLA clocks at `now` (response, resolution, update interval, the
+    /// next instant anything changes), as a plain object.
+    pub fn clocks(&self, regulation: &WasmRegulation, now: JsValue) -> Result<JsValue, JsValue> {
+        let now = instant_in(&now, "now")?;
+        let c = self.ticket()?.clocks(&regulation.inner, now).js()?;
+        Ok(doc_out(&c.to_value()))
+    }
+
+    /// One clock at `now` (`"response"`, `"resolution"`, `"update_interval"`),
+    /// `null` when the SLA row has no update interval.
+    pub fn clock(
+        &self,
+        regulation: &WasmRegulation,
+        metric: JsValue,
+        now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let m: Metric = code_in(&metric, "metric")?;
+        let now = instant_in(&now, "now")?;
+        let c = self.ticket()?.clock(&regulation.inner, m, now).js()?;
+        Ok(c.as_ref().map_or(JsValue::NULL, ser_out))
+    }
+
+    /// A clock's explanation at `now`: the counted working intervals, the
+    /// pauses, the skipped days, and sentences in Ukrainian and English.
+    #[wasm_bindgen(js_name = explainClock)]
+    pub fn explain_clock(
+        &self,
+        regulation: &WasmRegulation,
+        metric: JsValue,
+        now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let m: Metric = code_in(&metric, "metric")?;
+        let now = instant_in(&now, "now")?;
+        let x = self
+            .ticket()?
+            .explain_clock(&regulation.inner, m, now)
+            .js()?;
+        Ok(x.as_ref().map_or(JsValue::NULL, ser_out))
+    }
+
+    /// The earliest instant after `now` at which a clock or rule changes
+    /// state (a threshold, a due instant, the archive), or `null`: the host
+    /// sets one timer for it.
+    #[wasm_bindgen(js_name = nextChangeAt)]
+    pub fn next_change_at(
+        &self,
+        regulation: &WasmRegulation,
+        now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let now = instant_in(&now, "now")?;
+        Ok(nullable(opt_instant_out(
+            self.ticket()?.next_change_at(&regulation.inner, now).js()?,
+        )))
+    }
+
+    /// Internal: the handle `queue()` passes to the core.
+    #[wasm_bindgen(getter, js_name = __handle)]
+    pub fn handle(&self) -> u32 {
+        self.handle
+    }
+}
+
+/// The live tickets behind `handles`, in order.
+fn live(handles: &[u32]) -> Result<Vec<Rc<RefCell<Ticket>>>, JsValue> {
+    handles
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            LIVE.with(|l| {
+                l.try_borrow()
+                    .ok()
+                    .and_then(|l| l.get(h).and_then(Weak::upgrade))
+            })
+            .ok_or_else(|| error::argument(&format!("tickets[{i}]"), "expected a live Ticket"))
+        })
+        .collect()
+}
+
+/// Internal: the SLA compliance report over live tickets given by handle
+/// (registration in `[from, to)`, either bound optional, read at `now`).
+#[wasm_bindgen(js_name = __compliance)]
+pub fn compliance(
+    regulation: &WasmRegulation,
+    handles: Vec<u32>,
+    from: JsValue,
+    to: JsValue,
+    now: JsValue,
+) -> Result<JsValue, JsValue> {
+    let from = opt_instant_in(&from, "from")?;
+    let to = opt_instant_in(&to, "to")?;
+    let now = instant_in(&now, "now")?;
+    let mut tickets = Vec::with_capacity(handles.len());
+    for c in live(&handles)? {
+        tickets.push(c.try_borrow().map_err(|_| busy())?.clone());
+    }
+    let r = reglament::report::compliance(&regulation.inner, &tickets, from, to, now).js()?;
+    Ok(ser_out(&r))
+}
+
+/// Replays `events` under regulation `a` and under `b` and reports what
+/// differs (each event's fate, the final status, the clocks), read at `now`
+/// (default: the last event's instant). Nothing is stored.
+#[wasm_bindgen(js_name = whatIf)]
+pub fn what_if(
+    a: &WasmRegulation,
+    b: &WasmRegulation,
+    events: JsValue,
+    now: JsValue,
+    id: JsValue,
+) -> Result<JsValue, JsValue> {
+    let events = events_in(&events)?;
+    let now = opt_instant_in(&now, "now")?;
+    let id = if id.is_undefined() || id.is_null() {
+        "T".to_string()
+    } else {
+        string_in(&id, "id")?
+    };
+    let w = reglament::report::what_if(&a.inner, &b.inner, &id, &events, now).js()?;
+    Ok(ser_out(&w))
+}
+
+/// An array of events; the first that does not parse throws, naming `events[i]`.
+fn events_in(events: &JsValue) -> Result<Vec<Event>, JsValue> {
+    if !events.is_array() {
+        return Err(error::argument(
+            "events",
+            format!(
+                "expected an array of events, got {}",
+                crate::convert::type_of(events)
+            ),
+        ));
+    }
+    let arr = js_sys::Array::from(events);
+    let mut parsed = Vec::with_capacity(arr.length() as usize);
+    for (i, e) in arr.iter().enumerate() {
+        parsed.push(event_in(&e, &format!("events[{i}]"))?);
+    }
+    Ok(parsed)
+}
+
+/// Internal: the queue of clause 3.3 over live tickets given by handle.
+/// Returns the positions (in `handles`) of the waiting requests, in queue order.
+#[wasm_bindgen(js_name = __queue)]
+pub fn queue(handles: Vec<u32>) -> Result<Vec<u32>, JsValue> {
+    let mut cells = Vec::with_capacity(handles.len());
+    for (i, h) in handles.iter().enumerate() {
+        let cell = LIVE
+            .with(|l| {
+                l.try_borrow()
+                    .ok()
+                    .and_then(|l| l.get(h).and_then(Weak::upgrade))
+            })
+            .ok_or_else(|| error::argument(&format!("tickets[{i}]"), "expected a live Ticket"))?;
+        cells.push(cell);
+    }
+    let mut refs = Vec::with_capacity(cells.len());
+    for c in &cells {
+        refs.push(c.try_borrow().map_err(|_| busy())?);
+    }
+    let order = rules::queue(refs.iter().map(|r| &**r));
+    let pos = order
+        .into_iter()
+        .filter_map(|t| refs.iter().position(|r| std::ptr::eq(&**r, t)))
+        .map(|p| u32::try_from(p).unwrap_or(u32::MAX))
+        .collect();
+    Ok(pos)
+}
