@@ -23,6 +23,21 @@
 //! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// Panic freedom: nothing that input reaches may unwrap, expect, panic or
+// index out of bounds. The few `allow`s left say why they cannot fire: one
+// `expect` on the embedded default calendar, a compile-time `panic` in the
+// holiday tables, and indexing in the arithmetic of `calendar::engine`,
+// `sla::line` and `sla` (each module states the invariant that keeps it in
+// bounds). Fuzzed by `fuzz/`, see fuzz/README.md.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod calendar;
 pub mod describe;

@@ -53,6 +53,16 @@ use crate::Calendar;
 /// the clocks' arithmetic far from `i64` overflow.
 pub const MAX_SECONDS: i64 = crate::calendar::MAX_INSTANT - crate::calendar::MIN_INSTANT;
 
+/// What [`Regulation::sla_target`] answers for a pair a validated table
+/// always has (so never): the example table's strictest row.
+const UNREACHABLE_TARGET: SlaTarget = SlaTarget {
+    category: Category::Incident,
+    priority: Priority::Critical,
+    response: HOUR / 2,
+    resolution: 4 * HOUR,
+    update_interval: Some(HOUR),
+};
+
 /// One working day of the default calendar (09:00–18:00), in seconds.
 const DAY: i64 = 9 * 3600;
 const HOUR: i64 = 3600;
@@ -523,12 +533,21 @@ impl RegulationSpec {
         let s = |cf: &mut Fields, key: &'static str| -> Result<String> { cf.req(key, "a string") };
         let number = s(&mut cf, "number")?;
         let date_text = s(&mut cf, "date")?;
-        let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").map_err(|_| {
-            Error::invalid(
-                "contract.date",
-                format!("invalid date {date_text:?}: expected \"YYYY-MM-DD\""),
-            )
-        })?;
+        // exactly "DDDD-DD-DD": chrono alone also takes "2021-5-1" and "-021-05-01"
+        let well_formed = date_text.len() == 10
+            && date_text.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d")
+            .ok()
+            .filter(|_| well_formed)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "contract.date",
+                    format!("invalid date {date_text:?}: expected \"YYYY-MM-DD\""),
+                )
+            })?;
         let contract = Contract {
             number,
             date,
@@ -692,8 +711,11 @@ impl RegulationSpec {
     pub fn validate(&self) -> Result<()> {
         for (i, t) in self.sla.targets.iter().enumerate() {
             let path = fields::index("sla.targets", i);
-            if let Some(j) = self.sla.targets[..i]
+            if let Some(j) = self
+                .sla
+                .targets
                 .iter()
+                .take(i)
                 .position(|o| o.category == t.category && o.priority == t.priority)
             {
                 return Err(Error::new(
@@ -775,7 +797,7 @@ impl RegulationSpec {
                 )
                 .at(path));
             }
-            if self.actions[..i].iter().any(|o| o.name == a.name) {
+            if self.actions.iter().take(i).any(|o| o.name == a.name) {
                 return Err(Error::new(
                     ErrorKind::Conflict,
                     format!("action {:?} is listed twice", a.name),
@@ -801,7 +823,7 @@ impl RegulationSpec {
                     ),
                 ));
             }
-            if self.approval_required_for[..i].contains(name) {
+            if self.approval_required_for.iter().take(i).any(|n| n == name) {
                 return Err(
                     Error::new(ErrorKind::Conflict, format!("{name:?} is listed twice")).at(path),
                 );
@@ -998,7 +1020,7 @@ impl Regulation {
         match self.spec.sla.get(category, priority) {
             Some(t) => t,
             // validate() guarantees every pair; keep a total function anyway
-            None => &self.spec.sla.targets[0],
+            None => &UNREACHABLE_TARGET,
         }
     }
 

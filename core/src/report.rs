@@ -269,8 +269,8 @@ pub fn compliance(
             .position(|p| *p == priority)
             .unwrap_or(0);
         for (mi, metric) in metrics.iter().enumerate() {
-            if let Some((with, without)) = tally(&clocks, *metric) {
-                let cell = &mut grid[(mi * n_cat + ci) * n_prio + pi];
+            let cell = grid.get_mut((mi * n_cat + ci) * n_prio + pi);
+            if let (Some((with, without)), Some(cell)) = (tally(&clocks, *metric), cell) {
                 cell.0 += 1;
                 cell.1.add(&with);
                 cell.2.add(&without);
@@ -283,7 +283,9 @@ pub fn compliance(
         let (mut tw, mut to_) = (Counts::default(), Counts::default());
         for (ci, category) in Category::ALL.iter().enumerate() {
             for (pi, priority) in Priority::ALL.iter().enumerate() {
-                let (n, with, without) = grid[(mi * n_cat + ci) * n_prio + pi];
+                let Some(&(n, with, without)) = grid.get((mi * n_cat + ci) * n_prio + pi) else {
+                    continue;
+                };
                 if n == 0 {
                     continue;
                 }
@@ -511,7 +513,8 @@ pub fn what_if(
     let va = ca.as_ref().map(|c| c.to_value()).unwrap_or(Value::Null);
     let vb = cb.as_ref().map(|c| c.to_value()).unwrap_or(Value::Null);
     for metric in Metric::ALL {
-        let (xa, xb) = (&va[metric.code()], &vb[metric.code()]);
+        let field = |v: &'_ Value| v.get(metric.code()).cloned().unwrap_or(Value::Null);
+        let (xa, xb) = (&field(&va), &field(&vb));
         if xa.is_null() != xb.is_null() {
             clocks.push(ClockDiff {
                 metric: *metric,

@@ -10,6 +10,18 @@
 //! over the template's prefix sums. `elapsed` is `F(b) - F(a)`; `add` and
 //! `sub` invert `F` by a binary search over the pieces and then over one
 //! window or the template. No operation loops over days.
+//!
+//! Indexing here stays in bounds by construction: `pieces` always holds the
+//! origin piece (pushed first, never removed), and every piece index comes
+//! from `partition_point(..).saturating_sub(1)` / `.max(1) - 1` over it or
+//! from a hint checked with `get`; a window's `ivals` and `cum` have the
+//! same length and are indexed by `partition_point` results minus one
+//! after a zero check; the template's `ivals`/`cum` likewise, and are only
+//! searched when `total > 0` (so they are not empty). Instants are
+//! range-checked (`check`) and durations bounded by the range before any
+//! arithmetic, and working-time indexes outside the range are settled by
+//! `level_outside`, which keeps the `i64` arithmetic far from overflow.
+#![allow(clippy::indexing_slicing)]
 
 use chrono::{Datelike, LocalResult, NaiveDate, Offset, TimeZone};
 use chrono_tz::Tz;
@@ -272,7 +284,8 @@ impl Engine {
         });
         let mut scratch = Vec::new();
         for (ws, we) in windows {
-            let f_ws = Self::f_in(&template, pieces.last().expect("origin piece"), ws);
+            // the origin piece was pushed above: `last` is never `None`
+            let f_ws = pieces.last().map_or(0, |p| Self::f_in(&template, p, ws));
             // every shift that can touch [ws, we): shifts start at most a day
             // and a half before in local time, offsets are within +-26 h
             scratch.clear();
@@ -523,8 +536,31 @@ impl Engine {
         Ok(Self::f_in(&self.template, &self.pieces[i], t))
     }
 
+    /// Settles the levels no instant of the supported range answers,
+    /// before any arithmetic on them (an index near `i64::MIN` or `MAX`
+    /// would overflow the template's): at or below `F(lo)` the answer is
+    /// `lo`; above `F(hi)` there is none in the range. `None`: search.
+    fn level_outside(&self, v: i64) -> Option<Result<i64>> {
+        if v <= self.f(self.lo) {
+            return Some(Ok(self.lo));
+        }
+        if v > self.f(self.hi) {
+            return Some(Err(if self.template.total > 0 {
+                Error::out_of_range(format!(
+                    "working-time index {v} is reached only after the range this calendar supports"
+                ))
+            } else {
+                self.exhausted()
+            }));
+        }
+        None
+    }
+
     /// [`at_work_index`](Engine::at_work_index) starting from the piece `hint`.
     pub(crate) fn at_work_index_near(&self, v: i64, hint: &std::cell::Cell<usize>) -> Result<i64> {
+        if let Some(r) = self.level_outside(v) {
+            return r;
+        }
         let h = hint.get();
         let i = if self.holds_value(h, v) {
             h
@@ -537,16 +573,19 @@ impl Engine {
         if u > self.hi {
             return Err(self.range_error("the result", u));
         }
-        Ok(u.max(self.pieces[0].start))
+        Ok(u.max(self.lo))
     }
 
-    /// The earliest `u` with `F(u) >= v`, range-checked.
+    /// The earliest supported `u` with `F(u) >= v`, range-checked.
     pub(crate) fn at_work_index(&self, v: i64) -> Result<i64> {
+        if let Some(r) = self.level_outside(v) {
+            return r;
+        }
         let u = self.earliest_at_least(v).ok_or_else(|| self.exhausted())?;
         if u > self.hi {
             return Err(self.range_error("the result", u));
         }
-        Ok(u.max(self.pieces[0].start))
+        Ok(u.max(self.lo))
     }
 
     /// Whether the second starting at `t` is working time.

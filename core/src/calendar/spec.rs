@@ -118,8 +118,8 @@ impl FromStr for LocalTime {
                 .then(|| u32::from(x - b'0') * 10 + u32::from(y - b'0'))
         };
         let (h, m, sec) = match b.len() {
-            5 if b[2] == b':' => (two(0), two(3), Some(0)),
-            8 if b[2] == b':' && b[5] == b':' => (two(0), two(3), two(6)),
+            5 if b.get(2) == Some(&b':') => (two(0), two(3), Some(0)),
+            8 if b.get(2) == Some(&b':') && b.get(5) == Some(&b':') => (two(0), two(3), two(6)),
             _ => return Err(err()),
         };
         match (h, m, sec) {
@@ -372,9 +372,9 @@ impl CalendarSpec {
         })?;
         reject_unknown(week_obj, &WEEKDAY_KEYS, "week")?;
         let mut week: [Vec<Shift>; 7] = Default::default();
-        for (i, key) in WEEKDAY_KEYS.iter().enumerate() {
-            if let Some(v) = week_obj.get(*key) {
-                week[i] = parse_shifts(v, &format!("week.{key}"))?;
+        for (day, key) in week.iter_mut().zip(WEEKDAY_KEYS) {
+            if let Some(v) = week_obj.get(key) {
+                *day = parse_shifts(v, &format!("week.{key}"))?;
             }
         }
 
@@ -475,8 +475,8 @@ impl CalendarSpec {
             Value::Array(list.iter().map(|d| Value::String(d.to_string())).collect())
         };
         let mut week = Map::new();
-        for (i, key) in WEEKDAY_KEYS.iter().enumerate() {
-            week.insert((*key).to_string(), shifts(&self.week[i]));
+        for (key, day) in WEEKDAY_KEYS.iter().zip(&self.week) {
+            week.insert((*key).to_string(), shifts(day));
         }
         let mut obj = Map::new();
         obj.insert("timezone".into(), Value::String(self.timezone.clone()));
@@ -587,8 +587,8 @@ fn parse_shifts(v: &Value, path: &str) -> Result<Vec<Shift>> {
     let mut out = Vec::with_capacity(list.len());
     for (i, item) in list.iter().enumerate() {
         let here = format!("{path}[{i}]");
-        let pair = match item.as_array() {
-            Some(p) if p.len() == 2 => p,
+        let (first, second) = match item.as_array().map(Vec::as_slice) {
+            Some([first, second]) => (first, second),
             _ => {
                 return Err(Error::invalid(
                     here,
@@ -598,8 +598,8 @@ fn parse_shifts(v: &Value, path: &str) -> Result<Vec<Shift>> {
                 ))
             }
         };
-        let start = parse_time(&pair[0], &format!("{here}[0]"))?;
-        let end = parse_time(&pair[1], &format!("{here}[1]"))?;
+        let start = parse_time(first, &format!("{here}[0]"))?;
+        let end = parse_time(second, &format!("{here}[1]"))?;
         let shift = Shift::new(start, end).ok_or_else(|| {
             Error::invalid(
                 format!("{here}[0]"),

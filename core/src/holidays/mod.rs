@@ -264,10 +264,11 @@ pub fn year(preset: HolidayPreset, year: i32, martial_law_end: Option<NaiveDate>
     }
 
     for (date, holiday) in carry_overs(&first_name, suspension) {
-        if date.year() == year {
+        // carry_overs only names holidays of `first_name`
+        if let (true, Some(&name)) = (date.year() == year, first_name.get(&holiday)) {
             add(DayOff {
                 date,
-                name: first_name[&holiday],
+                name,
                 reason: DayOffReason::CarriedOver { holiday },
             });
         }

@@ -178,7 +178,7 @@ fn subtract(
     let mut j = 0;
     for &(a, b) in from_to {
         let mut a = a;
-        while j < cut.len() && cut[j].1 <= a {
+        while cut.get(j).is_some_and(|c| c.1 <= a) {
             j += 1;
         }
         let mut k = j;
@@ -470,11 +470,14 @@ fn words(x: &Explanation, cal: &Calendar, lang: Lang) -> Vec<String> {
 fn weekday(d: NaiveDate, lang: Lang) -> &'static str {
     const UK: [&str; 7] = ["пн", "вт", "ср", "чт", "пт", "сб", "нд"];
     const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let i = d.weekday().num_days_from_monday() as usize;
-    match lang {
-        Lang::Uk => UK[i],
-        Lang::En => EN[i],
-    }
+    let names = match lang {
+        Lang::Uk => UK,
+        Lang::En => EN,
+    };
+    names
+        .get(d.weekday().num_days_from_monday() as usize)
+        .copied()
+        .unwrap_or("")
 }
 
 #[cfg(test)]

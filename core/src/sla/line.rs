@@ -3,6 +3,13 @@
 //! intervals that stop the clock. Both `C(t)` and its inverse (the earliest
 //! instant at which `C` reaches a level) cost one calendar lookup plus a
 //! binary search over the pauses, whatever the span.
+//!
+//! Indexing stays in bounds: the memo's slots are indexed modulo their
+//! length; `merge` writes at `w - 1` only when `w > 0` and at `w <= i`;
+//! `stops[k - 1]` follows a `k == 0` check on a `partition_point` result.
+//! Levels and instants come bounded (instants range-checked by the
+//! calendar, targets and extensions by `regulation::MAX_SECONDS`).
+#![allow(clippy::indexing_slicing)]
 
 use std::cell::RefCell;
 use std::rc::Rc;

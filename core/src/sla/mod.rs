@@ -90,6 +90,14 @@
 //! assert_eq!(reglament::instant::format(clocks.resolution.due_at.unwrap()), "2026-03-03T08:00:00Z");
 //! ```
 
+// Indexing in this module stays in bounds: slices of the change lists end
+// at `partition_point` results; `points[first]` and `points[pi]` are read
+// only while classified (`points` not empty, `first` from
+// `partition_point(..).max(1) - 1`) or after a `get` check; the resolution
+// memo `seen` is written only below its length; `line`'s scratch slices end
+// at `raw.len()` (checked against the buffer) and at `merge`'s count.
+#![allow(clippy::indexing_slicing)]
+
 mod explain;
 mod line;
 

@@ -1424,6 +1424,21 @@ impl Ticket {
                         Text::InvalidExtension,
                     ));
                 }
+                // A due the calendar cannot place would make every later
+                // reading of the clocks fail: refuse it like an instant.
+                let (_, hi) = reg.calendar().supported_range();
+                if let Some(due) = new_due.filter(|d| *d >= hi) {
+                    return Err(self
+                        .refuse(event)
+                        .arg("at", instant::format(due))
+                        .arg("detail", format!("supported until {}", instant::format(hi)))
+                        .with(
+                            "§3",
+                            RefusalCode::InstantOutOfRange,
+                            Some("new_due"),
+                            Text::InstantOutOfRange,
+                        ));
+                }
                 if let Some(due) = new_due.filter(|d| *d <= at) {
                     return Err(self
                         .refuse(event)
