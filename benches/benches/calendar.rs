@@ -176,6 +176,16 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
+    // The embedded default (UA preset over 1991–2099: ~1,400 windows).
+    let default = reglament::Calendar::default_kyiv();
+    let mut g = c.benchmark_group("add_default_calendar");
+    for hours in [1i64, 450, 10_000] {
+        g.bench_with_input(BenchmarkId::new("reglament", hours), &hours, |b, &h| {
+            b.iter(|| default.add(black_box(start), black_box(h * 3600)).unwrap())
+        });
+    }
+    g.finish();
+
     let mut g = c.benchmark_group("build");
     g.sample_size(20);
     g.bench_function("default_kyiv", |b| {
