@@ -395,6 +395,22 @@ impl Engine {
         self.earliest_in(m.max(1) - 1, v)
     }
 
+    /// [`earliest_at_least`](Engine::earliest_at_least) for a `v` above
+    /// `F` at the start of piece `i`: gallops forward from `i` instead of
+    /// searching every piece, so short budgets stay local.
+    fn earliest_from(&self, i: usize, v: i64) -> Option<i64> {
+        let n = self.pieces.len();
+        // invariant: the first piece m with f_start >= v satisfies lo < m <= hi (or m == n)
+        let (mut lo, mut hi, mut step) = (i, i + 1, 1);
+        while hi < n && self.pieces[hi].f_start < v {
+            lo = hi;
+            step *= 2;
+            hi = (lo + step).min(n);
+        }
+        let m = lo + 1 + self.pieces[lo + 1..hi.max(lo + 1)].partition_point(|p| p.f_start < v);
+        self.earliest_in(m - 1, v)
+    }
+
     /// Whether piece `i` is the one [`earliest_at_least`] searches for `v`.
     fn holds_value(&self, i: usize, v: i64) -> bool {
         (i == 0 || self.pieces.get(i).is_some_and(|p| p.f_start < v))
@@ -471,11 +487,11 @@ impl Engine {
         if d > self.hi - self.lo {
             return Err(Error::out_of_range("duration is too large"));
         }
-        let v = self
-            .f(t)
+        let i = self.piece_index(t);
+        let v = Self::f_in(&self.template, &self.pieces[i], t)
             .checked_add(d)
             .ok_or_else(|| Error::out_of_range("duration is too large"))?;
-        let u = self.earliest_at_least(v).ok_or_else(|| self.exhausted())?;
+        let u = self.earliest_from(i, v).ok_or_else(|| self.exhausted())?;
         if u > self.hi {
             return Err(self.range_error("the result", u));
         }
