@@ -17,17 +17,18 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(calendar_json regulation_json events_replay ticket_ops calendar_arith ffi_bytes)
 mkdir -p long corpus
 python3 seeds.py corpus >/dev/null
-bin="$here/target/x86_64-unknown-linux-gnu/release"
-built=
 summary="long/summary.tsv"
-[ -e "$summary" ] || printf 'target\tsanitizer\texecs\texecs_per_s\tseconds\tcov\tft\tcorpus\tresult\n' >"$summary"
+[ -e "$summary" ] || printf 'target\tsanitizer\texecs\texecs_per_s\tseconds\tcov\tft\tcorpus\tresult\tcommit\n' >"$summary"
 for t in "${targets[@]}"; do
   san=none
   [ "$t" = ffi_bytes ] && san=address
-  if [ "$built" != "$san" ]; then
-    nice -n 19 cargo +nightly fuzz build -s "$san" >"long/build-$san.log" 2>&1
-    built=$san
-  fi
+  # rebuilt before each target (a no-op when nothing changed): the code
+  # under test is the working tree's at that moment, recorded as its commit
+  # one target directory per sanitizer, so that two chains of this script
+  # can run side by side without rebuilding each other's binaries
+  nice -n 19 cargo +nightly fuzz build -s "$san" --target-dir "$here/target-$san" "$t" >"long/build-$t.log" 2>&1
+  bin="$here/target-$san/x86_64-unknown-linux-gnu/release"
+  commit="$(git -C "$here" rev-parse --short HEAD)$(git -C "$here/.." diff --quiet -- core ffi || echo +changes)"
   dict=()
   case "$t" in regulation_json|calendar_json|events_replay|ffi_bytes) dict=(-dict="$here/reglament.dict") ;; esac
   mkdir -p "long/artifacts/$t"
@@ -44,6 +45,6 @@ for t in "${targets[@]}"; do
   cov=$(grep -Eo 'cov: [0-9]+' <<<"$last" | grep -Eo '[0-9]+' || true)
   ft=$(grep -Eo 'ft: [0-9]+' <<<"$last" | grep -Eo '[0-9]+' || true)
   corp=$(grep -Eo 'corp: [0-9]+' <<<"$last" | grep -Eo '[0-9]+' || true)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$san" "$execs" "$rate" "$secs" "$cov" "$ft" "$corp" "$result" >>"$summary"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$san" "$execs" "$rate" "$secs" "$cov" "$ft" "$corp" "$result" "$commit" >>"$summary"
 done
 column -t -s $'\t' "$summary"

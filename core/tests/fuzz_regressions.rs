@@ -1,6 +1,7 @@
-//! Inputs the fuzz targets of `fuzz/` found crashing or breaking an
-//! invariant, each with the behaviour the fix gives. The crashing files are
-//! also kept as seeds in `fuzz/seeds/<target>/`.
+//! Inputs the fuzz targets of `fuzz/` (and the bad-input catalogue of
+//! `tests/bad_input/`) found crashing or breaking an invariant, each with
+//! the behaviour the fix gives. The crashing files are also kept as seeds
+//! in `fuzz/seeds/<target>/`.
 
 use reglament::calendar::CalendarSpec;
 use reglament::Calendar;
@@ -191,4 +192,37 @@ fn extreme_working_time_indexes_answer_without_overflow() {
         let u = cal.at_work_index(f_hi).unwrap();
         assert!(u >= lo && u <= hi);
     }
+}
+
+/// The calendar-days archive delay (`rules::archive_due`, the default unit)
+/// stays within the calendar's range, like the working-days one: a far-away
+/// start is refused, and a Release whose archive would fall after the range
+/// is refused like any instant out of range (the ticket could never be
+/// archived without acceptance otherwise).
+#[test]
+fn the_archive_delay_stays_within_the_calendar() {
+    use reglament::ticket::{Event, RefusalCode, Ticket};
+    use reglament::{instant, rules, Regulation};
+    let reg = Regulation::default();
+    for t in [
+        "9999-12-31T00:00:00Z",
+        "1970-01-01T00:00:00Z",
+        "2099-12-25T00:00:00Z",
+    ] {
+        let e = rules::archive_due(&reg, instant::parse(t).unwrap()).unwrap_err();
+        assert!(e.is_out_of_range(), "{t}: {e}");
+    }
+    assert!(rules::archive_due(&reg, instant::parse("2099-12-20T12:00:00Z").unwrap()).is_ok());
+    let register = r#"{"kind":"register","at":"2026-03-02T10:00:00+02:00","actor":{"id":"op","role":"operator"},"channel":"phone","description":"d","conditions":"c","priority":"high","category":"incident"}"#;
+    let release = r#"{"kind":"release","at":"2099-12-25T10:00:00+02:00","actor":{"id":"op","role":"operator"}}"#;
+    let r = Ticket::replay(
+        &reg,
+        "T",
+        [register, release].map(|l| Event::from_json(l).unwrap()),
+    );
+    let refusal = r.steps[1].outcome.refusal().expect("refused");
+    assert_eq!(
+        (refusal.code, refusal.clause, refusal.field),
+        (RefusalCode::InstantOutOfRange, "§3", Some("at"))
+    );
 }

@@ -105,8 +105,8 @@ fn shifts(list: &[(u32, u32)]) -> Value {
 
 /// Day `n` counted from 1969-12-20 (so dates fall between 1969 and 2149).
 fn date(n: u16) -> String {
-    let d = NaiveDate::from_ymd_opt(1969, 12, 20).unwrap_or_default()
-        + chrono::Days::new(u64::from(n));
+    let d =
+        NaiveDate::from_ymd_opt(1969, 12, 20).unwrap_or_default() + chrono::Days::new(u64::from(n));
     d.to_string()
 }
 
@@ -184,10 +184,18 @@ fuzz_target!(|input: Input| {
                         assert_eq!(u, tt, "add(t, 0) != t");
                     } else if d > 0 {
                         assert!(u >= tt);
-                        assert_eq!(cal.elapsed(tt, u).ok(), Some(d), "elapsed(t, add(t, d)) != d");
+                        assert_eq!(
+                            cal.elapsed(tt, u).ok(),
+                            Some(d),
+                            "elapsed(t, add(t, d)) != d"
+                        );
                     } else {
                         assert!(u <= tt);
-                        assert_eq!(cal.elapsed(u, tt).ok(), Some(-d), "add with d < 0 is not sub");
+                        assert_eq!(
+                            cal.elapsed(u, tt).ok(),
+                            Some(-d),
+                            "add with d < 0 is not sub"
+                        );
                     }
                 }
             }
@@ -197,15 +205,28 @@ fuzz_target!(|input: Input| {
                 if let Ok(u) = cal.sub(tt, d) {
                     if d >= 0 {
                         assert!(u <= tt);
-                        assert_eq!(cal.elapsed(u, tt).ok(), Some(d), "elapsed(sub(t, d), t) != d");
+                        assert_eq!(
+                            cal.elapsed(u, tt).ok(),
+                            Some(d),
+                            "elapsed(sub(t, d), t) != d"
+                        );
                     }
                 }
             }
             Op::Elapsed(a, b) => {
-                let (Some(a), Some(b)) = (at(inst(a)), at(inst(b))) else { continue };
+                let (Some(a), Some(b)) = (at(inst(a)), at(inst(b))) else {
+                    continue;
+                };
                 if let Ok(e) = cal.elapsed(a, b) {
-                    assert_eq!(cal.elapsed(b, a).ok(), Some(-e), "elapsed is not antisymmetric");
-                    assert!(e.abs() <= (b - a).num_seconds().abs(), "more working than wall time");
+                    assert_eq!(
+                        cal.elapsed(b, a).ok(),
+                        Some(-e),
+                        "elapsed is not antisymmetric"
+                    );
+                    assert!(
+                        e.abs() <= (b - a).num_seconds().abs(),
+                        "more working than wall time"
+                    );
                 }
             }
             Op::IsWorking(t) => {
@@ -221,9 +242,17 @@ fuzz_target!(|input: Input| {
                 let Some(tt) = at(inst(t)) else { continue };
                 if let Ok(u) = cal.next_working(tt) {
                     assert!(u >= tt);
-                    assert_eq!(cal.elapsed(tt, u).ok(), Some(0), "working time before next_working");
+                    assert_eq!(
+                        cal.elapsed(tt, u).ok(),
+                        Some(0),
+                        "working time before next_working"
+                    );
                     if u.timestamp() < hi {
-                        assert_eq!(cal.is_working(u).ok(), Some(true), "next_working is not working");
+                        assert_eq!(
+                            cal.is_working(u).ok(),
+                            Some(true),
+                            "next_working is not working"
+                        );
                     }
                 }
             }
@@ -236,18 +265,33 @@ fuzz_target!(|input: Input| {
             Op::Intervals(a, span) => {
                 let a = inst(a);
                 let b = a.saturating_add(i64::from(span % (62 * 86_400)));
-                let (Some(at_a), Some(at_b)) = (at(a), at(b)) else { continue };
+                let (Some(at_a), Some(at_b)) = (at(a), at(b)) else {
+                    continue;
+                };
                 if let Ok(iv) = cal.working_intervals(at_a, at_b) {
                     let sum: i64 = iv.iter().map(|(x, y)| (*y - *x).num_seconds()).sum();
-                    assert!(iv.windows(2).all(|w| w[0].1 < w[1].0), "intervals overlap or touch");
+                    assert!(
+                        iv.windows(2).all(|w| w[0].1 < w[1].0),
+                        "intervals overlap or touch"
+                    );
                     assert!(iv.iter().all(|(x, y)| x < y && *x >= at_a && *y <= at_b));
-                    assert_eq!(cal.elapsed(at_a, at_b).ok(), Some(sum), "intervals do not sum to elapsed");
+                    assert_eq!(
+                        cal.elapsed(at_a, at_b).ok(),
+                        Some(sum),
+                        "intervals do not sum to elapsed"
+                    );
                 }
             }
             Op::WorkIndex(a, b) => {
-                let (Some(a), Some(b)) = (at(inst(a)), at(inst(b))) else { continue };
+                let (Some(a), Some(b)) = (at(inst(a)), at(inst(b))) else {
+                    continue;
+                };
                 if let (Ok(x), Ok(y)) = (cal.work_index(a), cal.work_index(b)) {
-                    assert_eq!(cal.elapsed(a, b).ok(), Some(y - x), "work_index disagrees with elapsed");
+                    assert_eq!(
+                        cal.elapsed(a, b).ok(),
+                        Some(y - x),
+                        "work_index disagrees with elapsed"
+                    );
                     if let Ok(u) = cal.at_work_index(x) {
                         assert!(u <= a, "at_work_index(work_index(t)) > t");
                     }
@@ -256,7 +300,10 @@ fuzz_target!(|input: Input| {
             Op::AtWorkIndex(v) => {
                 if let Ok(u) = cal.at_work_index(v) {
                     if let Ok(w) = cal.work_index(u) {
-                        assert!(w >= v || u.timestamp() == lo, "at_work_index below its level");
+                        assert!(
+                            w >= v || u.timestamp() == lo,
+                            "at_work_index below its level"
+                        );
                     }
                 }
             }

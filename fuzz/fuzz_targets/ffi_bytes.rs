@@ -84,16 +84,31 @@ const NOWS: [i64; 5] = [1_780_000_000, 1_772_438_400, 4_102_444_800, 0, i64::MIN
 unsafe fn calendar_checks(cal: *const ReglamentCalendar) {
     let mut err = ptr::null_mut();
     let (mut lo, mut hi) = (0i64, 0i64);
-    if done(reglament_calendar_supported_range(cal, &mut lo, &mut hi, &mut err), err) {
+    if done(
+        reglament_calendar_supported_range(cal, &mut lo, &mut hi, &mut err),
+        err,
+    ) {
         for t in [lo, hi, lo - 1, hi + 1, i64::MAX] {
             let mut u = 0i64;
             let mut w = false;
             done(reglament_calendar_add(cal, t, 3600, &mut u, &mut err), err);
-            done(reglament_calendar_sub(cal, t, i64::MIN, &mut u, &mut err), err);
-            done(reglament_calendar_elapsed(cal, lo, t, &mut u, &mut err), err);
+            done(
+                reglament_calendar_sub(cal, t, i64::MIN, &mut u, &mut err),
+                err,
+            );
+            done(
+                reglament_calendar_elapsed(cal, lo, t, &mut u, &mut err),
+                err,
+            );
             done(reglament_calendar_is_working(cal, t, &mut w, &mut err), err);
-            done(reglament_calendar_next_working(cal, t, &mut u, &mut err), err);
-            done(reglament_calendar_add_working_days(cal, t, 3, &mut u, &mut err), err);
+            done(
+                reglament_calendar_next_working(cal, t, &mut u, &mut err),
+                err,
+            );
+            done(
+                reglament_calendar_add_working_days(cal, t, 3, &mut u, &mut err),
+                err,
+            );
         }
     }
     let mut s = ptr::null_mut();
@@ -106,11 +121,17 @@ unsafe fn ticket_checks(t: *const ReglamentTicket, reg: *const ReglamentRegulati
     let mut err = ptr::null_mut();
     for now in NOWS {
         let mut s = ptr::null_mut();
-        if done(reglament_ticket_clocks_json(t, reg, now, &mut s, &mut err), err) {
+        if done(
+            reglament_ticket_clocks_json(t, reg, now, &mut s, &mut err),
+            err,
+        ) {
             take(s);
         }
         let (mut found, mut at) = (false, 0i64);
-        done(reglament_ticket_next_change(t, reg, now, &mut found, &mut at, &mut err), err);
+        done(
+            reglament_ticket_next_change(t, reg, now, &mut found, &mut at, &mut err),
+            err,
+        );
         let mut s = ptr::null_mut();
         if done(reglament_ticket_to_json(t, &now, &mut s, &mut err), err) {
             take(s);
@@ -131,10 +152,22 @@ unsafe fn ticket_checks(t: *const ReglamentTicket, reg: *const ReglamentRegulati
     let list = [t, t];
     let mut order = [0usize; 2];
     let mut n = 0usize;
-    done(reglament_queue(list.as_ptr(), 2, order.as_mut_ptr(), &mut n, &mut err), err);
+    done(
+        reglament_queue(list.as_ptr(), 2, order.as_mut_ptr(), &mut n, &mut err),
+        err,
+    );
     let mut s = ptr::null_mut();
     if done(
-        reglament_compliance_json(reg, list.as_ptr(), 2, ptr::null(), &NOWS[0], NOWS[0], &mut s, &mut err),
+        reglament_compliance_json(
+            reg,
+            list.as_ptr(),
+            2,
+            ptr::null(),
+            &NOWS[0],
+            NOWS[0],
+            &mut s,
+            &mut err,
+        ),
         err,
     ) {
         take(s);
@@ -151,7 +184,10 @@ fuzz_target!(|data: &[u8]| {
         match which % 8 {
             0 => {
                 let mut cal = ptr::null_mut();
-                if done(reglament_calendar_from_json(p(rest), rest.len(), &mut cal, &mut err), err) {
+                if done(
+                    reglament_calendar_from_json(p(rest), rest.len(), &mut cal, &mut err),
+                    err,
+                ) {
                     calendar_checks(cal);
                     reglament_calendar_free(cal);
                 }
@@ -173,14 +209,25 @@ fuzz_target!(|data: &[u8]| {
                         reglament_calendar_free(cal);
                     }
                     let mut cal = ptr::null_mut();
-                    if done(reglament_regulation_registration_calendar(r, &mut cal, &mut err), err) {
+                    if done(
+                        reglament_regulation_registration_calendar(r, &mut cal, &mut err),
+                        err,
+                    ) {
                         calendar_checks(cal);
                         reglament_calendar_free(cal);
                     }
                     for now in NOWS {
                         let mut u = 0i64;
-                        done(reglament_regulation_archive_due(r, now, &mut u, &mut err), err);
-                        done(reglament_regulation_contact_change_notice_due(r, now, &mut u, &mut err), err);
+                        done(
+                            reglament_regulation_archive_due(r, now, &mut u, &mut err),
+                            err,
+                        );
+                        done(
+                            reglament_regulation_contact_change_notice_due(
+                                r, now, &mut u, &mut err,
+                            ),
+                            err,
+                        );
                     }
                     reglament_regulation_free(r);
                 }
@@ -189,23 +236,36 @@ fuzz_target!(|data: &[u8]| {
                 let (a, b) = split(rest);
                 let mut must = false;
                 done(
-                    reglament_must_register(p(a), a.len(), p(b), b.len(), rest.len() % 2 == 0, &mut must, &mut err),
+                    reglament_must_register(
+                        p(a),
+                        a.len(),
+                        p(b),
+                        b.len(),
+                        rest.len() % 2 == 0,
+                        &mut must,
+                        &mut err,
+                    ),
                     err,
                 );
             }
             4 => {
                 // JSON Lines: each line applied (and checked on a clone first)
                 let mut t = ptr::null_mut();
-                assert!(done(reglament_ticket_new(p(b"T"), 1, &mut t, &mut err), err));
+                assert!(done(
+                    reglament_ticket_new(p(b"T"), 1, &mut t, &mut err),
+                    err
+                ));
                 for line in rest.split(|&b| b == b'\n') {
                     let mut c = ptr::null_mut();
                     assert!(done(reglament_ticket_clone(t, &mut c, &mut err), err));
                     let mut o1 = ptr::null_mut();
-                    let st1 = reglament_ticket_check(c, reg, p(line), line.len(), &mut o1, &mut err);
+                    let st1 =
+                        reglament_ticket_check(c, reg, p(line), line.len(), &mut o1, &mut err);
                     let ok1 = done(st1, err);
                     take(o1);
                     let mut o2 = ptr::null_mut();
-                    let st2 = reglament_ticket_apply(t, reg, p(line), line.len(), &mut o2, &mut err);
+                    let st2 =
+                        reglament_ticket_apply(t, reg, p(line), line.len(), &mut o2, &mut err);
                     let ok2 = done(st2, err);
                     take(o2);
                     assert_eq!((st1, ok1), (st2, ok2), "check and apply disagree");
@@ -237,11 +297,24 @@ fuzz_target!(|data: &[u8]| {
             6 => {
                 let (over, events) = split(rest);
                 let mut b = ptr::null_mut();
-                if done(reglament_regulation_with_overrides(p(over), over.len(), &mut b, &mut err), err) {
+                if done(
+                    reglament_regulation_with_overrides(p(over), over.len(), &mut b, &mut err),
+                    err,
+                ) {
                     for now in [ptr::null(), &NOWS[0] as *const i64, &NOWS[4]] {
                         let mut s = ptr::null_mut();
                         if done(
-                            reglament_what_if_json(reg, b, p(b"T"), 1, p(events), events.len(), now, &mut s, &mut err),
+                            reglament_what_if_json(
+                                reg,
+                                b,
+                                p(b"T"),
+                                1,
+                                p(events),
+                                events.len(),
+                                now,
+                                &mut s,
+                                &mut err,
+                            ),
                             err,
                         ) {
                             take(s);
@@ -255,7 +328,16 @@ fuzz_target!(|data: &[u8]| {
                 let mut t = ptr::null_mut();
                 let mut steps = ptr::null_mut();
                 if done(
-                    reglament_ticket_replay(reg, p(b"T"), 1, p(events), events.len(), &mut t, &mut steps, &mut err),
+                    reglament_ticket_replay(
+                        reg,
+                        p(b"T"),
+                        1,
+                        p(events),
+                        events.len(),
+                        &mut t,
+                        &mut steps,
+                        &mut err,
+                    ),
                     err,
                 ) {
                     take(steps);

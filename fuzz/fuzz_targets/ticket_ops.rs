@@ -72,12 +72,22 @@ const ACTIONS: &[&str] = &[
     "",
 ];
 
-const SECONDS: &[i64] = &[1, 60, 3600, 32_400, -1, 0, i64::MAX, i64::MIN, 4_102_444_800];
+const SECONDS: &[i64] = &[
+    1,
+    60,
+    3600,
+    32_400,
+    -1,
+    0,
+    i64::MAX,
+    i64::MIN,
+    4_102_444_800,
+];
 
 fn edge(i: u8) -> DateTime<Utc> {
     let t = [
         0i64,
-        662_680_800,   // 1990-12-31T21:00:00Z: the Kyiv preset's first instant
+        662_680_800, // 1990-12-31T21:00:00Z: the Kyiv preset's first instant
         662_680_799,
         4_102_444_799, // 2099-12-31T23:59:59Z
         4_102_444_800, // 2100-01-01T00:00:00Z
@@ -92,7 +102,13 @@ fn body(op: &Op, at: DateTime<Utc>) -> EventBody {
     let kind = pick(EventKind::ALL, op.kind);
     let action = || pick(ACTIONS, op.a).to_string();
     let evidence = || (op.b % 4 != 0).then(|| "<m@x>".to_string());
-    let channel = || if op.b % 5 == 0 { pick(Channel::ALL, op.a) } else { Channel::Email };
+    let channel = || {
+        if op.b % 5 == 0 {
+            pick(Channel::ALL, op.a)
+        } else {
+            Channel::Email
+        }
+    };
     match kind {
         EventKind::Register => {
             let r = &op.register;
@@ -197,8 +213,11 @@ fuzz_target!(|input: Input| {
         assert_eq!(summary.next_change_at, full.next_change_at);
         for m in Metric::ALL {
             assert_eq!(
-                summary.get(*m).map(|c| (c.state, c.due_at, c.met_at, c.breached_at)),
-                full.get(*m).map(|c| (c.state, c.due_at, c.met_at, c.breached_at)),
+                summary
+                    .get(*m)
+                    .map(|c| (c.state, c.due_at, c.met_at, c.breached_at)),
+                full.get(*m)
+                    .map(|c| (c.state, c.due_at, c.met_at, c.breached_at)),
                 "summary and full clocks disagree on {m}"
             );
         }

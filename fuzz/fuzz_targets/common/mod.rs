@@ -48,7 +48,15 @@ pub fn regulations() -> &'static [Regulation] {
 fn huge_targets() -> serde_json::Value {
     let mut out = Vec::new();
     let big = reglament::regulation::MAX_SECONDS;
-    for (ci, c) in ["incident", "change_request", "consultation", "documentation_request"].iter().enumerate() {
+    for (ci, c) in [
+        "incident",
+        "change_request",
+        "consultation",
+        "documentation_request",
+    ]
+    .iter()
+    .enumerate()
+    {
         for (pi, p) in ["critical", "high", "medium", "low"].iter().enumerate() {
             let small = (ci + pi) % 2 == 0;
             out.push(json!({"category": c, "priority": p,
@@ -96,11 +104,14 @@ pub fn check_history(reg: &Regulation, events: &[Event]) {
                 }
                 if let EventBody::PerformAction { action } = &e.body {
                     if reg.needs_approval(action) {
-                        assert!(granted(action), "gated action {action} passed without approval");
+                        assert!(
+                            granted(action),
+                            "gated action {action} passed without approval"
+                        );
                     }
                 }
-                if let EventBody::Approve { action, .. } | EventBody::RefuseApproval { action, .. } =
-                    &e.body
+                if let EventBody::Approve { action, .. }
+                | EventBody::RefuseApproval { action, .. } = &e.body
                 {
                     assert_eq!(
                         before.approval(action).map(|a| a.state),
