@@ -57,9 +57,9 @@ fn clocks_allocate_little() {
     let (summary, n_summary) = allocations(|| t.clocks_summary(&reg, now).unwrap());
     assert_eq!(full.resolution.due_at, summary.resolution.due_at);
     eprintln!("allocations: clocks {n_full}, clocks_summary {n_summary}");
-    assert!(n_full <= 20, "clocks allocated {n_full} times");
-    assert!(
-        n_summary <= 10,
-        "clocks_summary allocated {n_summary} times"
-    );
+    // the full clocks: the id, and the records each clock returns
+    // (thresholds, due history, pauses); the summary: the id and the one
+    // pause list the consumed-time line keeps
+    assert!(n_full <= 13, "clocks allocated {n_full} times");
+    assert!(n_summary <= 2, "clocks_summary allocated {n_summary} times");
 }

@@ -156,6 +156,9 @@ pub(crate) struct Engine {
     /// Supported instants: `[lo, hi]`.
     lo: i64,
     hi: i64,
+    /// `F(lo)` and `F(hi)`, asked on every inverse lookup.
+    f_lo: i64,
+    f_hi: i64,
 }
 
 /// Maps a local wall-clock time (seconds since 1970-01-01T00:00 local) to an
@@ -322,13 +325,18 @@ impl Engine {
                 },
             });
         }
-        Engine {
+        let mut engine = Engine {
             tz,
             template,
             pieces,
             lo,
             hi,
-        }
+            f_lo: 0,
+            f_hi: 0,
+        };
+        engine.f_lo = engine.f(lo);
+        engine.f_hi = engine.f(hi);
+        engine
     }
 
     /// The time zone.
@@ -557,10 +565,10 @@ impl Engine {
     /// would overflow the template's): at or below `F(lo)` the answer is
     /// `lo`; above `F(hi)` there is none in the range. `None`: search.
     fn level_outside(&self, v: i64) -> Option<Result<i64>> {
-        if v <= self.f(self.lo) {
+        if v <= self.f_lo {
             return Some(Ok(self.lo));
         }
-        if v > self.f(self.hi) {
+        if v > self.f_hi {
             return Some(Err(if self.template.total > 0 {
                 Error::out_of_range(format!(
                     "working-time index {v} is reached only after the range this calendar supports"

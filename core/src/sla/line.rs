@@ -12,7 +12,6 @@
 #![allow(clippy::indexing_slicing)]
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use crate::error::Result;
 use crate::Calendar;
@@ -65,7 +64,7 @@ struct Stop {
 #[derive(Debug, Clone)]
 pub(crate) struct Line<'c> {
     cal: &'c Calendar,
-    memo: Rc<Memo>,
+    memo: &'c Memo,
     start: i64,
     f_start: i64,
     stops: Vec<Stop>,
@@ -96,7 +95,7 @@ impl<'c> Line<'c> {
     /// for an open one); parts before `start` are dropped.
     pub(crate) fn new(
         cal: &'c Calendar,
-        memo: Rc<Memo>,
+        memo: &'c Memo,
         start: i64,
         pauses: &[(i64, i64)],
     ) -> Result<Line<'c>> {
@@ -221,7 +220,8 @@ mod tests {
             ),
             (t("2026-03-03T12:00:00+02:00"), OPEN),
         ];
-        let line = Line::new(&cal, Rc::default(), start, &pauses).unwrap();
+        let memo = Memo::default();
+        let line = Line::new(&cal, &memo, start, &pauses).unwrap();
         assert_eq!(line.consumed(t("2026-03-02T12:00:00+02:00")).unwrap(), 3600);
         assert_eq!(line.consumed(t("2026-03-02T14:00:00+02:00")).unwrap(), 7200);
         // Monday: 1 h + 5 h = 6 h; Tuesday 09–12: 3 h; then paused
