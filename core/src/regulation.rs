@@ -533,21 +533,13 @@ impl RegulationSpec {
         let s = |cf: &mut Fields, key: &'static str| -> Result<String> { cf.req(key, "a string") };
         let number = s(&mut cf, "number")?;
         let date_text = s(&mut cf, "date")?;
-        // exactly "DDDD-DD-DD": chrono alone also takes "2021-5-1" and "-021-05-01"
-        let well_formed = date_text.len() == 10
-            && date_text.bytes().enumerate().all(|(i, b)| match i {
-                4 | 7 => b == b'-',
-                _ => b.is_ascii_digit(),
-            });
-        let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d")
-            .ok()
-            .filter(|_| well_formed)
-            .ok_or_else(|| {
-                Error::invalid(
-                    "contract.date",
-                    format!("invalid date {date_text:?}: expected \"YYYY-MM-DD\""),
-                )
-            })?;
+        // exactly "DDDD-DD-DD": chrono's "%Y-%m-%d" also takes "2021-5-1" and "-021-05-01"
+        let date = crate::instant::parse_date(&date_text).ok_or_else(|| {
+            Error::invalid(
+                "contract.date",
+                format!("invalid date {date_text:?}: expected \"YYYY-MM-DD\""),
+            )
+        })?;
         let contract = Contract {
             number,
             date,

@@ -165,9 +165,7 @@ impl WasmCalendar {
     #[wasm_bindgen(js_name = localToInstant)]
     pub fn local_to_instant(&self, local: JsValue) -> Result<String, JsValue> {
         let s = string_in(&local, "local")?;
-        let parsed = chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S")
-            .or_else(|_| chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M"))
-            .map_err(|_| {
+        let parsed = reglament::instant::parse_local(&s).ok_or_else(|| {
                 crate::error::of_kind(
                     reglament::ErrorKind::InvalidValue,
                     Some("local"),

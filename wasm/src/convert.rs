@@ -149,7 +149,7 @@ pub(crate) fn string_in(v: &JsValue, param: &str) -> Result<String, JsValue> {
 /// A local date, `"YYYY-MM-DD"`.
 pub(crate) fn date_in(v: &JsValue, param: &str) -> Result<NaiveDate, JsValue> {
     let s = string_in(v, param)?;
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| {
+    instant::parse_date(&s).ok_or_else(|| {
         error::of_kind(
             ErrorKind::InvalidValue,
             Some(param),

@@ -380,7 +380,7 @@ impl Engine {
     fn range_error(&self, what: &str, t: i64) -> Error {
         let show = |x: i64| {
             chrono::DateTime::from_timestamp(x, 0)
-                .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+                .map(crate::instant::format)
                 .unwrap_or_else(|| x.to_string())
         };
         Error::out_of_range(format!(

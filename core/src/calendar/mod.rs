@@ -367,7 +367,7 @@ impl Calendar {
         if t < lo || t > hi {
             return Err(Error::out_of_range(format!(
                 "instant {} is outside the range this calendar supports",
-                instant(t)?.format("%Y-%m-%dT%H:%M:%SZ")
+                crate::instant::format(instant(t)?)
             )));
         }
         if n == 0 {

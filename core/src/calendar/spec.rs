@@ -621,16 +621,11 @@ fn parse_date(v: &Value, path: &str) -> Result<NaiveDate> {
             ),
         )
     })?;
-    // exactly "DDDD-DD-DD": chrono alone also takes "-026-12-31" (year -26)
-    // and "+202-1-01", which do not print back the same
-    let ok_shape = s.len() == 10
-        && s.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        Ok(d) if ok_shape => Ok(d),
-        _ => Err(Error::invalid(
+    // exactly "DDDD-DD-DD": chrono's "%Y-%m-%d" also takes "-026-12-31"
+    // (year -26) and "+202-1-01", which do not print back the same
+    match crate::instant::parse_date(s) {
+        Some(d) => Ok(d),
+        None => Err(Error::invalid(
             path,
             format!("invalid date {s:?}: expected an existing calendar date \"YYYY-MM-DD\""),
         )),

@@ -164,9 +164,7 @@ fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S:
 }
 
 fn local(cal: &Calendar, t: DateTime<Utc>) -> String {
-    t.with_timezone(&cal.timezone())
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+    crate::instant::format_minutes(t.with_timezone(&cal.timezone()).naive_local())
 }
 
 /// `[from, to)` minus the sorted, merged `cut` intervals.

@@ -482,7 +482,7 @@ fn local(reg: &Regulation, t: DateTime<Utc>, lang: Lang) -> String {
         .split_whitespace()
         .nth(l.weekday().num_days_from_monday() as usize)
         .unwrap_or("");
-    format!("{}, {day}", l.format("%Y-%m-%d %H:%M"))
+    format!("{}, {day}", crate::instant::format_minutes(l.naive_local()))
 }
 
 fn list_labels<T: Copy>(
