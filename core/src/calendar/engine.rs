@@ -1,5 +1,5 @@
 //! The working-time arithmetic: a cumulative function `F(t)` (working seconds
-//! from an origin up to instant `t`) evaluated in O(log n) whatever the span.
+//! from an origin up to instant `t`) evaluated in O(1) whatever the span.
 //!
 //! Time is cut into *pieces*. A **window** is a few days around anything
 //! irregular (a holiday, an extra working day, a UTC-offset change); inside a
@@ -8,13 +8,16 @@
 //! **stretch** is the time between two windows: the UTC offset is constant
 //! there and every day follows the weekly template, so `F` is a closed form
 //! over the template's prefix sums. `elapsed` is `F(b) - F(a)`; `add` and
-//! `sub` invert `F` by a binary search over the pieces and then over one
-//! window or the template. No operation loops over days.
+//! `sub` invert `F`. The piece of an instant, or of a value of `F`, comes
+//! from a jump table (one entry per few days of the range) and a step or two
+//! forward; inside the piece, a binary search over one window or the
+//! template. No operation loops over days.
 //!
 //! Indexing here stays in bounds by construction: `pieces` always holds the
 //! origin piece (pushed first, never removed), and every piece index comes
-//! from `partition_point(..).saturating_sub(1)` / `.max(1) - 1` over it or
-//! from a hint checked with `get`; a window's `ivals` and `cum` have the
+//! from a count of pieces (`Jump::count_at_most`, at most `pieces.len()`)
+//! minus one after `saturating_sub(1)` / `.max(1) - 1`, or from a hint
+//! checked with `get`; a window's `ivals` and `cum` have the
 //! same length and are indexed by `partition_point` results minus one
 //! after a zero check; the template's `ivals`/`cum` likewise, and are only
 //! searched when `total > 0` (so they are not empty). Instants are
@@ -159,6 +162,78 @@ pub(crate) struct Engine {
     /// `F(lo)` and `F(hi)`, asked on every inverse lookup.
     f_lo: i64,
     f_hi: i64,
+    /// Finds the piece of an instant without a binary search.
+    by_start: Jump,
+    /// Finds the piece of a working-time value without a binary search.
+    by_value: Jump,
+}
+
+/// A jump table over a non-decreasing key of the pieces (their start, or
+/// `F` at their start): `at[k]` is the number of pieces whose key is at or
+/// below `base + k * 2^shift`. A search for `x` starts at the entry of its
+/// bucket and steps forward over the few pieces that begin inside it, in
+/// place of a binary search over thousands of pieces (the UA calendars hold
+/// a window around every holiday and clock change from 1991 to 2100).
+#[derive(Debug, Clone, Default)]
+struct Jump {
+    base: i64,
+    shift: u32,
+    at: Vec<u32>,
+}
+
+/// At most this many buckets (a few tens of kilobytes per calendar).
+const JUMP_BUCKETS: u64 = 8192;
+
+impl Jump {
+    /// The table of `key` over `pieces` for keys from `lo` to `hi`.
+    fn new(pieces: &[Piece], key: fn(&Piece) -> i64, lo: i64, hi: i64) -> Jump {
+        let span = hi.saturating_sub(lo).max(1).unsigned_abs();
+        // the smallest bucket width 2^shift with at most JUMP_BUCKETS buckets
+        let shift = (u64::BITS - (span / JUMP_BUCKETS).leading_zeros()).min(62);
+        let buckets = (span >> shift) + 1;
+        let mut at = Vec::with_capacity(usize::try_from(buckets).unwrap_or(0));
+        let mut i = 0usize;
+        for k in 0..buckets {
+            let x = lo.saturating_add(((k as i64) << shift).min(i64::MAX / 2));
+            while pieces.get(i).is_some_and(|p| key(p) <= x) {
+                i += 1;
+            }
+            at.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        Jump {
+            base: lo,
+            shift,
+            at,
+        }
+    }
+
+    /// The number of pieces whose key is at or below `x`, i.e.
+    /// `pieces.partition_point(|p| key(p) <= x)`.
+    #[inline(always)]
+    fn count_at_most(&self, pieces: &[Piece], key: impl Fn(&Piece) -> i64, x: i64) -> usize {
+        let from = match x.checked_sub(self.base) {
+            Some(d) if d >= 0 => {
+                let k = usize::try_from(d >> self.shift).unwrap_or(usize::MAX);
+                self.at.get(k).or(self.at.last()).map_or(0, |&i| i as usize)
+            }
+            _ => 0,
+        };
+        let mut i = from;
+        while pieces.get(i).is_some_and(|p| key(p) <= x) {
+            i += 1;
+        }
+        i
+    }
+}
+
+#[inline(always)]
+fn start_of(p: &Piece) -> i64 {
+    p.start
+}
+
+#[inline(always)]
+fn value_of(p: &Piece) -> i64 {
+    p.f_start
 }
 
 /// Maps a local wall-clock time (seconds since 1970-01-01T00:00 local) to an
@@ -333,9 +408,13 @@ impl Engine {
             hi,
             f_lo: 0,
             f_hi: 0,
+            by_start: Jump::default(),
+            by_value: Jump::default(),
         };
+        engine.by_start = Jump::new(&engine.pieces, start_of, lo, hi);
         engine.f_lo = engine.f(lo);
         engine.f_hi = engine.f(hi);
+        engine.by_value = Jump::new(&engine.pieces, value_of, engine.f_lo, engine.f_hi);
         engine
     }
 
@@ -365,9 +444,18 @@ impl Engine {
     }
 
     fn piece_index(&self, t: i64) -> usize {
-        self.pieces
-            .partition_point(|p| p.start <= t)
+        self.by_start
+            .count_at_most(&self.pieces, start_of, t)
             .saturating_sub(1)
+    }
+
+    /// The first piece whose `F` at its start reaches `v`
+    /// (`partition_point(|p| p.f_start < v)`).
+    fn first_reaching(&self, v: i64) -> usize {
+        match v.checked_sub(1) {
+            Some(x) => self.by_value.count_at_most(&self.pieces, value_of, x),
+            None => 0,
+        }
     }
 
     fn check(&self, t: i64, what: &str) -> Result<()> {
@@ -399,24 +487,8 @@ impl Engine {
     /// Earliest instant `u` with `F(u) >= v`; `None` when there is none.
     fn earliest_at_least(&self, v: i64) -> Option<i64> {
         // the first piece whose end value reaches v (F is continuous)
-        let m = self.pieces.partition_point(|p| p.f_start < v);
+        let m = self.first_reaching(v);
         self.earliest_in(m.max(1) - 1, v)
-    }
-
-    /// [`earliest_at_least`](Engine::earliest_at_least) for a `v` above
-    /// `F` at the start of piece `i`: gallops forward from `i` instead of
-    /// searching every piece, so short budgets stay local.
-    fn earliest_from(&self, i: usize, v: i64) -> Option<i64> {
-        let n = self.pieces.len();
-        // invariant: the first piece m with f_start >= v satisfies lo < m <= hi (or m == n)
-        let (mut lo, mut hi, mut step) = (i, i + 1, 1);
-        while hi < n && self.pieces[hi].f_start < v {
-            lo = hi;
-            step *= 2;
-            hi = (lo + step).min(n);
-        }
-        let m = lo + 1 + self.pieces[lo + 1..hi.max(lo + 1)].partition_point(|p| p.f_start < v);
-        self.earliest_in(m - 1, v)
     }
 
     /// Whether piece `i` is the one [`earliest_at_least`] searches for `v`.
@@ -448,8 +520,8 @@ impl Engine {
     fn latest_at_most(&self, v: i64) -> Option<i64> {
         // the last piece starting at or below v: its end value is above v
         let i = self
-            .pieces
-            .partition_point(|p| p.f_start <= v)
+            .by_value
+            .count_at_most(&self.pieces, value_of, v)
             .checked_sub(1)?;
         let p = &self.pieces[i];
         match &p.kind {
@@ -499,7 +571,7 @@ impl Engine {
         let v = Self::f_in(&self.template, &self.pieces[i], t)
             .checked_add(d)
             .ok_or_else(|| Error::out_of_range("duration is too large"))?;
-        let u = self.earliest_from(i, v).ok_or_else(|| self.exhausted())?;
+        let u = self.earliest_at_least(v).ok_or_else(|| self.exhausted())?;
         if u > self.hi {
             return Err(self.range_error("the result", u));
         }
@@ -589,7 +661,7 @@ impl Engine {
         let i = if self.holds_value(h, v) {
             h
         } else {
-            let i = self.pieces.partition_point(|p| p.f_start < v).max(1) - 1;
+            let i = self.first_reaching(v).max(1) - 1;
             hint.set(i);
             i
         };
