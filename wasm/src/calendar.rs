@@ -88,6 +88,52 @@ impl WasmCalendar {
         self.inner.add(t, s).js().map(instant_out)
     }
 
+    // The fast paths of `src/lib.js`: the same operations on Unix seconds,
+    // without `JsValue` arguments or a string result. Anything but an answer
+    // is `NaN` (`-1` for `isWorking`): the caller then takes the checked
+    // method above, which throws the right error. Not part of the public API.
+
+    /// [`add`](WasmCalendar::add) on Unix seconds.
+    #[wasm_bindgen(js_name = __addSecs)]
+    pub fn add_secs(&self, t: f64, seconds: f64) -> f64 {
+        match (utc_secs(t), whole(seconds)) {
+            (Some(t), Some(s)) => self
+                .inner
+                .add(t, s)
+                .map_or(f64::NAN, |u| u.timestamp() as f64),
+            _ => f64::NAN,
+        }
+    }
+
+    /// [`sub`](WasmCalendar::sub) on Unix seconds.
+    #[wasm_bindgen(js_name = __subSecs)]
+    pub fn sub_secs(&self, t: f64, seconds: f64) -> f64 {
+        match (utc_secs(t), whole(seconds)) {
+            (Some(t), Some(s)) => self
+                .inner
+                .sub(t, s)
+                .map_or(f64::NAN, |u| u.timestamp() as f64),
+            _ => f64::NAN,
+        }
+    }
+
+    /// [`elapsed`](WasmCalendar::elapsed) on Unix seconds.
+    #[wasm_bindgen(js_name = __elapsedSecs)]
+    pub fn elapsed_secs(&self, from: f64, to: f64) -> f64 {
+        match (utc_secs(from), utc_secs(to)) {
+            (Some(a), Some(b)) => self.inner.elapsed(a, b).map_or(f64::NAN, |e| e as f64),
+            _ => f64::NAN,
+        }
+    }
+
+    /// [`isWorking`](WasmCalendar::is_working) on Unix seconds: 1, 0, or -1.
+    #[wasm_bindgen(js_name = __isWorkingSecs)]
+    pub fn is_working_secs(&self, t: f64) -> i32 {
+        utc_secs(t)
+            .and_then(|t| self.inner.is_working(t).ok())
+            .map_or(-1, i32::from)
+    }
+
     /// The latest instant `u <= t` with `seconds` of working time in `[u, t)`.
     pub fn sub(&self, t: JsValue, seconds: JsValue) -> Result<String, JsValue> {
         let t = instant_in(&t, "t")?;
@@ -180,4 +226,50 @@ impl WasmCalendar {
     pub fn to_json(&self) -> JsValue {
         doc_out(&self.inner.spec().to_value())
     }
+}
+
+/// `x` as whole seconds when it is a safe integer.
+fn whole(x: f64) -> Option<i64> {
+    (x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0).then_some(x as i64)
+}
+
+/// The instant `x` Unix seconds, when `x` is a safe integer.
+fn utc_secs(x: f64) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::from_timestamp(whole(x)?, 0)
+}
+
+/// Unix seconds of an RFC 3339 text, or `NaN` when it is not one (for the
+/// package's fast path, which then takes the checked path for the error).
+#[wasm_bindgen(js_name = __instantSecs)]
+pub fn instant_secs(text: &str) -> f64 {
+    reglament::instant::parse(text).map_or(f64::NAN, |t| t.timestamp() as f64)
+}
+
+thread_local! {
+    /// Where the package's fast path writes the text of an instant (ASCII,
+    /// at most [`TEXT_CAPACITY`] bytes) before [`buffered_instant_secs`]:
+    /// no allocation and no copy through the glue for a 20-byte string.
+    static TEXT: std::cell::RefCell<[u8; TEXT_CAPACITY]> =
+        const { std::cell::RefCell::new([0; TEXT_CAPACITY]) };
+}
+
+/// The size of the text buffer.
+const TEXT_CAPACITY: usize = 64;
+
+/// The address and size of the text buffer in the module's memory.
+#[wasm_bindgen(js_name = __textBuffer)]
+pub fn text_buffer() -> Vec<u32> {
+    TEXT.with(|t| vec![t.as_ptr() as usize as u32, TEXT_CAPACITY as u32])
+}
+
+/// [`instant_secs`] of the first `len` bytes of the text buffer.
+#[wasm_bindgen(js_name = __bufferedInstantSecs)]
+pub fn buffered_instant_secs(len: usize) -> f64 {
+    TEXT.with(|t| {
+        let bytes = t.borrow();
+        bytes
+            .get(..len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .map_or(f64::NAN, instant_secs)
+    })
 }

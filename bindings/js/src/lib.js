@@ -4,7 +4,44 @@
 // every method calls the core.
 import { makeError, ReglamentError, ReglamentTypeError } from './errors.js';
 
-export function bind(raw) {
+/** "00" to "99". */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? '0' : '') + i);
+/** The day last written by isoSeconds, and its text up to the `T`. */
+let lastDay = NaN;
+let lastDayText = '';
+
+/**
+ * Unix seconds as RFC 3339 in UTC with `Z`, as the core writes instants
+ * (`instant::format`), for years 0000 to 9999 (every calendar's range lies
+ * inside). The civil date of a day number is the usual era arithmetic of the
+ * proleptic Gregorian calendar; the last day's text is kept, since answers
+ * cluster on few days.
+ * @param {number} s whole seconds
+ * @returns {string}
+ */
+export function isoSeconds(s) {
+  const days = Math.floor(s / 86400);
+  const sod = s - days * 86400;
+  if (days !== lastDay) {
+    const z = days + 719468; // days from 0000-03-01
+    const era = Math.floor(z / 146097);
+    const doe = z - era * 146097; // [0, 146096]
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // from March 1st
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const m = mp < 10 ? mp + 3 : mp - 9;
+    const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    lastDayText = `${String(y).padStart(4, '0')}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}T`;
+    lastDay = days;
+  }
+  const h = Math.floor(sod / 3600);
+  const r = sod - h * 3600;
+  const mi = Math.floor(r / 60);
+  return lastDayText + TWO_DIGITS[h] + ':' + TWO_DIGITS[mi] + ':' + TWO_DIGITS[r - mi * 60] + 'Z';
+}
+
+export function bind(raw, memory) {
   const state = { panicked: false, panicMessage: null };
 
   raw.__setHooks(makeError, (message) => {
@@ -81,7 +118,82 @@ export function bind(raw) {
     return p;
   }
 
+  // Fast paths for the calendar's arithmetic (wasm/src/calendar.rs): a Date
+  // or an RFC 3339 string in, Unix seconds through the core, the answer
+  // out; `NaN` (or -1) from the core means "not an answer", and the call is
+  // made again through the checked method, which throws the right error.
+  // This skips the JsValue arguments and the string result, which cost more
+  // than the arithmetic itself.
+  const P = raw.Calendar.prototype;
+  const fast = { add: P.__addSecs, sub: P.__subSecs, elapsed: P.__elapsedSecs, isWorking: P.__isWorkingSecs };
   const Calendar = guardClass(raw.Calendar);
+  const checked = { add: P.add, sub: P.sub, elapsed: P.elapsed, isWorking: P.isWorking };
+
+  // An instant's text goes to the core through a fixed buffer in the
+  // module's memory (ASCII only; anything else takes the glue's copy).
+  const [textAt, textCapacity] = raw.__textBuffer();
+  let bytes = null;
+  function stringSeconds(s) {
+    const n = s.length;
+    if (n > textCapacity) return raw.__instantSecs(s);
+    if (bytes === null || bytes.buffer !== memory.buffer) bytes = new Uint8Array(memory.buffer);
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) return raw.__instantSecs(s);
+      bytes[textAt + i] = c;
+    }
+    return raw.__bufferedInstantSecs(n);
+  }
+
+  function secondsOf(v) {
+    if (typeof v === 'string') return stringSeconds(v);
+    if (v instanceof Date) return Math.floor(v.getTime() / 1000); // NaN when invalid
+    return NaN;
+  }
+
+  function fastly(name, body) {
+    const slow = checked[name];
+    const f = {
+      [name](...args) {
+        if (!state.panicked) {
+          let r;
+          try {
+            r = body(this, ...args);
+          } catch (e) {
+            throw convert(e);
+          }
+          if (r !== undefined) return r;
+        }
+        return slow.apply(this, args);
+      },
+    }[name];
+    Object.defineProperty(P, name, { value: f, writable: true, configurable: true, enumerable: false });
+  }
+
+  // For the test suite: the checked methods, which the fast ones must equal.
+  Object.defineProperty(P, '__checked', {
+    value: checked,
+    enumerable: false,
+  });
+
+  fastly('add', (cal, t, seconds) => {
+    if (typeof seconds !== 'number') return undefined;
+    const u = fast.add.call(cal, secondsOf(t), seconds);
+    return u === u ? isoSeconds(u) : undefined;
+  });
+  fastly('sub', (cal, t, seconds) => {
+    if (typeof seconds !== 'number') return undefined;
+    const u = fast.sub.call(cal, secondsOf(t), seconds);
+    return u === u ? isoSeconds(u) : undefined;
+  });
+  fastly('elapsed', (cal, from, to) => {
+    const e = fast.elapsed.call(cal, secondsOf(from), secondsOf(to));
+    return e === e ? e : undefined;
+  });
+  fastly('isWorking', (cal, t) => {
+    const w = fast.isWorking.call(cal, secondsOf(t));
+    return w < 0 ? undefined : w === 1;
+  });
   const Regulation = guardClass(raw.Regulation);
   const Ticket = guardClass(raw.Ticket);
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as raw from '../dist/full/reglament_wasm.js';
 import { bind } from './lib.js';
 
-raw.initSync({ module: readFileSync(new URL('../dist/full/reglament_wasm_bg.wasm', import.meta.url)) });
-const api = bind(raw);
+const instance = raw.initSync({ module: readFileSync(new URL('../dist/full/reglament_wasm_bg.wasm', import.meta.url)) });
+const api = bind(raw, instance.memory);
 
 export const {
   Calendar, Regulation, Ticket, holidays, mustRegister, queue, compliance, whatIf, version, timezones, labels, zones, __panicForTest,
