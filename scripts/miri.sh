@@ -5,7 +5,7 @@
 #    calendar with the Ukrainian holidays — parsing (fields, instants,
 #    events), the vocabularies, the permission table, i18n, the holiday
 #    rules year by year (all but `every_year_is_consistent`, 440 years),
-#    the SLA interval helpers and `must_register`. Compiling the default
+#    the SLA interval helpers and scratch lists, and `must_register`. Compiling the default
 #    Kyiv calendar alone takes over 10 minutes under Miri, so the tests
 #    built on it (calendar, regulation, ticket, sla, describe, rules) stay
 #    with the native run; the core forbids `unsafe`, so what Miri adds there
@@ -34,7 +34,7 @@ step() { printf '\n=== %s (%d s) ===\n' "$*" $(( $(date +%s) - start )); }
 step "miri: core unit tests without the Ukrainian calendar"
 cargo +nightly miri test -p reglament --lib -- \
   fields:: instant:: i18n:: model:: holidays:: ticket::event:: ticket::permissions:: \
-  sla::line::tests::merge sla::explain::tests::subtract rules::tests::must_register \
+  sla::line::tests::merge sla::small:: sla::explain::tests::subtract rules::tests::must_register \
   --skip holidays::tests::every_year_is_consistent
 
 step "miri: ffi unit tests"
