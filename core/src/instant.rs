@@ -37,6 +37,21 @@ const LAST: i64 = 253_402_300_799; // 9999-12-31T23:59:59Z
 /// assert!(e.message().contains("February 2026 has no day 30"));
 /// ```
 pub fn parse(text: &str) -> Result<DateTime<Utc>> {
+    let secs = parse_secs(text)?;
+    DateTime::from_timestamp(secs, 0).ok_or_else(|| {
+        Error::out_of_range(format!(
+            "instant {text:?} is outside the representable range"
+        ))
+    })
+}
+
+/// [`parse`] to Unix seconds: the same answers and errors.
+///
+/// # Example
+/// ```
+/// assert_eq!(reglament::instant::parse_secs("2026-03-30T10:00:00+03:00").unwrap(), 1_774_854_000);
+/// ```
+pub fn parse_secs(text: &str) -> Result<i64> {
     let secs = rfc3339_seconds(text.as_bytes()).map_err(|why| {
         Error::new(
             ErrorKind::InvalidInstant,
@@ -49,7 +64,6 @@ pub fn parse(text: &str) -> Result<DateTime<Utc>> {
     // year 0) in UTC, where `format` could not write it back as RFC 3339.
     Some(secs)
         .filter(|s| (FIRST..=LAST).contains(s))
-        .and_then(|s| DateTime::from_timestamp(s, 0))
         .ok_or_else(|| {
             Error::out_of_range(format!(
                 "instant {text:?} is outside the representable range (years 0000 to 9999 in UTC)"

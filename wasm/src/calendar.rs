@@ -96,11 +96,8 @@ impl WasmCalendar {
     /// [`add`](WasmCalendar::add) on Unix seconds.
     #[wasm_bindgen(js_name = __addSecs)]
     pub fn add_secs(&self, t: f64, seconds: f64) -> f64 {
-        match (utc_secs(t), whole(seconds)) {
-            (Some(t), Some(s)) => self
-                .inner
-                .add(t, s)
-                .map_or(f64::NAN, |u| u.timestamp() as f64),
+        match (whole(t), whole(seconds)) {
+            (Some(t), Some(s)) => self.inner.add_secs(t, s).map_or(f64::NAN, |u| u as f64),
             _ => f64::NAN,
         }
     }
@@ -108,11 +105,8 @@ impl WasmCalendar {
     /// [`sub`](WasmCalendar::sub) on Unix seconds.
     #[wasm_bindgen(js_name = __subSecs)]
     pub fn sub_secs(&self, t: f64, seconds: f64) -> f64 {
-        match (utc_secs(t), whole(seconds)) {
-            (Some(t), Some(s)) => self
-                .inner
-                .sub(t, s)
-                .map_or(f64::NAN, |u| u.timestamp() as f64),
+        match (whole(t), whole(seconds)) {
+            (Some(t), Some(s)) => self.inner.sub_secs(t, s).map_or(f64::NAN, |u| u as f64),
             _ => f64::NAN,
         }
     }
@@ -120,8 +114,8 @@ impl WasmCalendar {
     /// [`elapsed`](WasmCalendar::elapsed) on Unix seconds.
     #[wasm_bindgen(js_name = __elapsedSecs)]
     pub fn elapsed_secs(&self, from: f64, to: f64) -> f64 {
-        match (utc_secs(from), utc_secs(to)) {
-            (Some(a), Some(b)) => self.inner.elapsed(a, b).map_or(f64::NAN, |e| e as f64),
+        match (whole(from), whole(to)) {
+            (Some(a), Some(b)) => self.inner.elapsed_secs(a, b).map_or(f64::NAN, |e| e as f64),
             _ => f64::NAN,
         }
     }
@@ -129,8 +123,8 @@ impl WasmCalendar {
     /// [`isWorking`](WasmCalendar::is_working) on Unix seconds: 1, 0, or -1.
     #[wasm_bindgen(js_name = __isWorkingSecs)]
     pub fn is_working_secs(&self, t: f64) -> i32 {
-        utc_secs(t)
-            .and_then(|t| self.inner.is_working(t).ok())
+        whole(t)
+            .and_then(|t| self.inner.is_working_secs(t).ok())
             .map_or(-1, i32::from)
     }
 
@@ -233,16 +227,11 @@ fn whole(x: f64) -> Option<i64> {
     (x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0).then_some(x as i64)
 }
 
-/// The instant `x` Unix seconds, when `x` is a safe integer.
-fn utc_secs(x: f64) -> Option<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::from_timestamp(whole(x)?, 0)
-}
-
 /// Unix seconds of an RFC 3339 text, or `NaN` when it is not one (for the
 /// package's fast path, which then takes the checked path for the error).
 #[wasm_bindgen(js_name = __instantSecs)]
 pub fn instant_secs(text: &str) -> f64 {
-    reglament::instant::parse(text).map_or(f64::NAN, |t| t.timestamp() as f64)
+    reglament::instant::parse_secs(text).map_or(f64::NAN, |t| t as f64)
 }
 
 thread_local! {

@@ -293,6 +293,57 @@ impl Calendar {
         instant(self.engine.add(ts(t), seconds)?)
     }
 
+    /// [`add`](Calendar::add) on Unix seconds, for hosts that keep instants
+    /// as integers: the same answers and errors, without the conversions.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::Calendar;
+    /// let cal = Calendar::default_kyiv();
+    /// // Friday 2026-03-27 09:00 Kyiv + 9 working hours = 18:00 the same day
+    /// assert_eq!(cal.add_secs(1_774_594_800, 9 * 3600).unwrap(), 1_774_627_200);
+    /// assert!(cal.add_secs(i64::MAX, 1).unwrap_err().is_out_of_range());
+    /// ```
+    pub fn add_secs(&self, t: i64, seconds: i64) -> Result<i64> {
+        self.engine.add(t, seconds)
+    }
+
+    /// [`sub`](Calendar::sub) on Unix seconds.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::Calendar;
+    /// let cal = Calendar::default_kyiv();
+    /// assert_eq!(cal.sub_secs(1_774_627_200, 9 * 3600).unwrap(), 1_774_594_800);
+    /// ```
+    pub fn sub_secs(&self, t: i64, seconds: i64) -> Result<i64> {
+        self.engine.sub(t, seconds)
+    }
+
+    /// [`elapsed`](Calendar::elapsed) on Unix seconds.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::Calendar;
+    /// let cal = Calendar::default_kyiv();
+    /// assert_eq!(cal.elapsed_secs(1_774_594_800, 1_774_627_200).unwrap(), 9 * 3600);
+    /// ```
+    pub fn elapsed_secs(&self, from: i64, to: i64) -> Result<i64> {
+        self.engine.elapsed(from, to)
+    }
+
+    /// [`is_working`](Calendar::is_working) on Unix seconds.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::Calendar;
+    /// let cal = Calendar::default_kyiv();
+    /// assert!(cal.is_working_secs(1_774_594_800).unwrap()); // Friday 09:00 Kyiv
+    /// ```
+    pub fn is_working_secs(&self, t: i64) -> Result<bool> {
+        self.engine.is_working(t)
+    }
+
     /// The latest instant `u <= t` such that `[u, t)` holds `seconds` of
     /// working time. `sub(t, 0) == t`; a negative duration adds.
     ///
