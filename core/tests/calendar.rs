@@ -542,6 +542,27 @@ proptest! {
     }
 
     #[test]
+    fn unix_seconds_variants_agree(ci in 0usize..5, t in any::<i64>(), u in instant(), d in -500i64 * 3600..500 * 3600) {
+        // any i64 for t: inside, outside and far outside the range
+        let c = &calendars()[ci];
+        let t = if t % 3 == 0 { u.wrapping_add(t % 86_400) } else { t };
+        let dt = DateTime::from_timestamp(t, 0);
+        let same = |a: reglament::Result<i64>, b: Option<reglament::Result<i64>>| match (a, b) {
+            (Ok(x), Some(Ok(y))) => x == y,
+            (Err(e), Some(Err(f))) => e.code() == f.code() && e.message() == f.message(),
+            (Err(e), None) => e.is_out_of_range(),
+            _ => false,
+        };
+        let ts = |r: reglament::Result<DateTime<Utc>>| r.map(|x| x.timestamp());
+        prop_assert!(same(c.add_secs(t, d), dt.map(|x| ts(c.add(x, d)))));
+        prop_assert!(same(c.sub_secs(t, d), dt.map(|x| ts(c.sub(x, d)))));
+        let b = DateTime::from_timestamp(u, 0).unwrap();
+        prop_assert!(same(c.elapsed_secs(t, u), dt.map(|x| c.elapsed(x, b))));
+        let w = |r: reglament::Result<bool>| r.map(i64::from);
+        prop_assert!(same(w(c.is_working_secs(t)), dt.map(|x| w(c.is_working(x)))));
+    }
+
+    #[test]
     fn matches_the_naive_day_by_day_model(ci in 0usize..5, a in instant(), span in 0i64..86_400 * 40, d in 0i64..150 * 3600) {
         let c = &calendars()[ci];
         let b = a + span;
