@@ -151,7 +151,11 @@ pub(crate) fn infallible<T>(fallback: T, body: impl FnOnce() -> T) -> T {
     match panic::catch_unwind(AssertUnwindSafe(body)) {
         Ok(v) => v,
         Err(p) => {
-            std::mem::forget(p);
+            // Dropping a panic payload can itself panic: drop it under a
+            // guard, and forget only the payload of such a second panic.
+            if let Err(again) = panic::catch_unwind(AssertUnwindSafe(move || drop(p))) {
+                std::mem::forget(again);
+            }
             fallback
         }
     }
