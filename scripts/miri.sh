@@ -15,11 +15,14 @@
 #    which drives every unsafe path of the C boundary (handles made, cloned,
 #    freed; NULL, misaligned and wrong-type handles; invalid UTF-8; error
 #    objects; strings; ticket arrays) with calendars Miri compiles quickly.
-#    Skipped: `guard::tests::a_panic_becomes_a_status_and_an_error`, which
-#    Miri reports as a leak: `guard::infallible` forgets the payload of a
-#    caught panic (16 bytes per panic of an accessor, a defect path only).
+#    No leak: a caught panic's payload is dropped (under a guard of its
+#    own), not forgotten.
 #
-# Usage: bash scripts/miri.sh            (about 6 minutes on 2 cores; not in CI)
+# Last run (2026-11-26, 2 cores shared with two fuzzers): core 54 tests in
+# 240 s, ffi unit 3 tests, ffi boundary 4 tests in 63 s; no undefined
+# behaviour, no leak; 592 s in all.
+#
+# Usage: bash scripts/miri.sh            (about 6-10 minutes on 2 cores; not in CI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
@@ -38,8 +41,7 @@ cargo +nightly miri test -p reglament --lib -- \
   --skip holidays::tests::every_year_is_consistent
 
 step "miri: ffi unit tests"
-cargo +nightly miri test -p reglament-ffi --lib -- \
-  --skip guard::tests::a_panic_becomes_a_status_and_an_error
+cargo +nightly miri test -p reglament-ffi --lib
 
 step "miri: ffi boundary tests"
 cargo +nightly miri test -p reglament-ffi --test boundary
