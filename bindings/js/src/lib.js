@@ -151,48 +151,65 @@ export function bind(raw, memory) {
     return NaN;
   }
 
-  function fastly(name, body) {
-    const slow = checked[name];
-    const f = {
-      [name](...args) {
-        if (!state.panicked) {
-          let r;
-          try {
-            r = body(this, ...args);
-          } catch (e) {
-            throw convert(e);
-          }
-          if (r !== undefined) return r;
-        }
-        return slow.apply(this, args);
-      },
-    }[name];
+  // For the test suite: the checked methods, which the fast ones must equal.
+  Object.defineProperty(P, '__checked', { value: checked, enumerable: false });
+
+  // One function per method, without rest arguments or spreading: these
+  // are the hot calls of a board that recomputes deadlines.
+  function define(name, f) {
     Object.defineProperty(P, name, { value: f, writable: true, configurable: true, enumerable: false });
   }
 
-  // For the test suite: the checked methods, which the fast ones must equal.
-  Object.defineProperty(P, '__checked', {
-    value: checked,
-    enumerable: false,
+  define('add', function add(t, seconds) {
+    if (!state.panicked && typeof seconds === 'number') {
+      let u;
+      try {
+        u = fast.add.call(this, secondsOf(t), seconds);
+      } catch (e) {
+        throw convert(e);
+      }
+      if (u === u) return isoSeconds(u);
+    }
+    return checked.add.call(this, t, seconds);
   });
 
-  fastly('add', (cal, t, seconds) => {
-    if (typeof seconds !== 'number') return undefined;
-    const u = fast.add.call(cal, secondsOf(t), seconds);
-    return u === u ? isoSeconds(u) : undefined;
+  define('sub', function sub(t, seconds) {
+    if (!state.panicked && typeof seconds === 'number') {
+      let u;
+      try {
+        u = fast.sub.call(this, secondsOf(t), seconds);
+      } catch (e) {
+        throw convert(e);
+      }
+      if (u === u) return isoSeconds(u);
+    }
+    return checked.sub.call(this, t, seconds);
   });
-  fastly('sub', (cal, t, seconds) => {
-    if (typeof seconds !== 'number') return undefined;
-    const u = fast.sub.call(cal, secondsOf(t), seconds);
-    return u === u ? isoSeconds(u) : undefined;
+
+  define('elapsed', function elapsed(from, to) {
+    if (!state.panicked) {
+      let e;
+      try {
+        e = fast.elapsed.call(this, secondsOf(from), secondsOf(to));
+      } catch (err) {
+        throw convert(err);
+      }
+      if (e === e) return e;
+    }
+    return checked.elapsed.call(this, from, to);
   });
-  fastly('elapsed', (cal, from, to) => {
-    const e = fast.elapsed.call(cal, secondsOf(from), secondsOf(to));
-    return e === e ? e : undefined;
-  });
-  fastly('isWorking', (cal, t) => {
-    const w = fast.isWorking.call(cal, secondsOf(t));
-    return w < 0 ? undefined : w === 1;
+
+  define('isWorking', function isWorking(t) {
+    if (!state.panicked) {
+      let w;
+      try {
+        w = fast.isWorking.call(this, secondsOf(t));
+      } catch (e) {
+        throw convert(e);
+      }
+      if (w >= 0) return w === 1;
+    }
+    return checked.isWorking.call(this, t);
   });
   const Regulation = guardClass(raw.Regulation);
   const Ticket = guardClass(raw.Ticket);
