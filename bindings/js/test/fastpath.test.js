@@ -99,3 +99,29 @@ test('a method called on something else than a Calendar is refused as before', (
   freed.free();
   assert.equal(outcome(() => freed.add('2026-03-02T10:00:00Z', 60)).code, 'invalid_argument');
 });
+
+test('mutated instants: the fast and the checked paths agree on every one', () => {
+  const cal = calendars.kyiv;
+  const c = cal.__checked;
+  const alphabet = '0123456789-:TtZz+. ,_x\u00e9\u0416\u{1F600}';
+  const base = ['2026-03-02T10:30:00Z', '2026-03-29T03:30:00+03:00', '2024-02-29T23:59:60-00:00', '2099-12-31T23:59:59Z'];
+  const r = numbers(20261126, 100_000)[Symbol.iterator]();
+  const next = () => r.next().value;
+  for (let i = 0; i < 4000; i++) {
+    let s = base[next() % base.length];
+    const edits = 1 + (next() % 3);
+    for (let k = 0; k < edits; k++) {
+      const at = next() % (s.length + 1);
+      const ch = [...alphabet][next() % [...alphabet].length];
+      switch (next() % 3) {
+        case 0: s = s.slice(0, at) + ch + s.slice(at + 1); break; // replace
+        case 1: s = s.slice(0, at) + ch + s.slice(at); break; // insert
+        default: s = s.slice(0, at) + s.slice(at + 1); // delete
+      }
+    }
+    if (next() % 50 === 0) s = s.repeat(4); // past the text buffer
+    const d = next() % 100_000;
+    assert.deepEqual(outcome(() => cal.add(s, d)), outcome(() => c.add.call(cal, s, d)), `add(${JSON.stringify(s)}, ${d})`);
+    assert.deepEqual(outcome(() => cal.elapsed(s, base[0])), outcome(() => c.elapsed.call(cal, s, base[0])), `elapsed(${JSON.stringify(s)})`);
+  }
+});
