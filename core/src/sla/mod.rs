@@ -1059,27 +1059,12 @@ impl<'a> Ctx<'a> {
             );
         }
         *out = Clock {
-            metric,
-            state: ClockState::Unclassified,
             started_at: self.utc(seg),
-            target: None,
-            added_seconds: 0,
             consumed,
             counted_until: self.utc(reference),
-            remaining: None,
-            due_at: None,
-            original_due_at: None,
             met_at: met.map(|t| self.utc(t)),
-            on_time: None,
-            on_time_original: None,
-            breached_at: None,
-            original_breached_at: None,
-            paused_since: None,
-            stopped_at: None,
-            thresholds: Vec::new(),
-            due_history: Vec::new(),
-            extensions: Vec::new(),
             pauses,
+            ..self.blank(metric)
         };
         let clock = out;
         let mut wake: Option<i64> = None;
