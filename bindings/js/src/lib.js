@@ -160,31 +160,28 @@ export function bind(raw, memory) {
     Object.defineProperty(P, name, { value: f, writable: true, configurable: true, enumerable: false });
   }
 
-  define('add', function add(t, seconds) {
-    if (!state.panicked && typeof seconds === 'number') {
-      let u;
-      try {
-        u = fast.add.call(this, secondsOf(t), seconds);
-      } catch (e) {
-        throw convert(e);
+  // add and sub: an instant and a number of seconds in, an instant out.
+  function shift(name) {
+    const quick = fast[name];
+    const slow = checked[name];
+    const f = function (t, seconds) {
+      if (!state.panicked && typeof seconds === 'number') {
+        let u;
+        try {
+          u = quick.call(this, secondsOf(t), seconds);
+        } catch (e) {
+          throw convert(e);
+        }
+        if (u === u) return isoSeconds(u);
       }
-      if (u === u) return isoSeconds(u);
-    }
-    return checked.add.call(this, t, seconds);
-  });
+      return slow.call(this, t, seconds);
+    };
+    Object.defineProperty(f, 'name', { value: name });
+    return f;
+  }
 
-  define('sub', function sub(t, seconds) {
-    if (!state.panicked && typeof seconds === 'number') {
-      let u;
-      try {
-        u = fast.sub.call(this, secondsOf(t), seconds);
-      } catch (e) {
-        throw convert(e);
-      }
-      if (u === u) return isoSeconds(u);
-    }
-    return checked.sub.call(this, t, seconds);
-  });
+  define('add', shift('add'));
+  define('sub', shift('sub'));
 
   define('elapsed', function elapsed(from, to) {
     if (!state.panicked) {
