@@ -217,6 +217,52 @@ fn bench(c: &mut Criterion) {
             black_box(breached)
         })
     });
+    // The same sweep through plans: each request's clocks computed once for
+    // every `now` after its last event (the build is a full computation),
+    // then read at `now` for one calendar lookup and a copy.
+    g.bench_function("clock_plan of 100k tickets (build)", |b| {
+        b.iter(|| {
+            let plans: Vec<_> = tickets
+                .iter()
+                .map(|t| t.clock_plan(&reg).unwrap())
+                .collect();
+            black_box(plans.len())
+        })
+    });
+    let plans: Vec<_> = tickets
+        .iter()
+        .map(|t| t.clock_plan(&reg).unwrap())
+        .collect();
+    g.bench_function("plan.clocks of 100k tickets", |b| {
+        b.iter(|| {
+            let mut breached = 0usize;
+            for p in &plans {
+                let c = p.clocks(now).unwrap();
+                breached += usize::from(c.resolution.breached_at.is_some());
+            }
+            black_box(breached)
+        })
+    });
+    g.bench_function("plan.clocks_summary of 100k tickets", |b| {
+        b.iter(|| {
+            let mut breached = 0usize;
+            for p in &plans {
+                let c = p.clocks_summary(now).unwrap();
+                breached += usize::from(c.resolution.breached_at.is_some());
+            }
+            black_box(breached)
+        })
+    });
+    g.bench_function("plan.next_change_at of 100k tickets", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for p in &plans {
+                n += usize::from(p.next_change_at(now).unwrap().is_some());
+            }
+            black_box(n)
+        })
+    });
+    drop(plans);
     g.bench_function("next_change_at of 100k tickets", |b| {
         b.iter(|| {
             let mut n = 0usize;

@@ -490,6 +490,93 @@ fn every_vector_passes() {
     }
 }
 
+/// A `ClockPlan` reads, at every instant that matters around each vector's
+/// history (each event and the seconds either side, the vector's `now`, the
+/// next changes, days and a year later), exactly what the events give.
+#[test]
+fn clock_plans_read_what_the_events_give() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
+        .expect("tests/vectors exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let (mut plans, mut reads) = (0, 0);
+    for path in &files {
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let name = v["name"].as_str().unwrap_or_default();
+        let reg = regulation_of(&v);
+        let events = v["events"].as_array().unwrap();
+        // events that do not parse (vectors of malformed input) are left out
+        let ticket = Ticket::replay(
+            &reg,
+            name,
+            events
+                .iter()
+                .filter_map(|e| Event::from_value(e, "event").ok()),
+        )
+        .ticket;
+        let Some(last) = ticket.last_event_at() else {
+            assert!(
+                ticket.clock_plan(&reg).is_err(),
+                "{name}: a plan without events"
+            );
+            continue;
+        };
+        let plan = match ticket.clock_plan(&reg) {
+            Ok(p) => p,
+            Err(e) => {
+                let direct = ticket.clocks(&reg, last).unwrap_err();
+                assert_eq!(e.to_string(), direct.to_string(), "{name}");
+                continue;
+            }
+        };
+        plans += 1;
+        let s = chrono::Duration::seconds;
+        let mut nows: Vec<_> = events
+            .iter()
+            .filter_map(|e| e["at"].as_str())
+            .map(|a| instant::parse(a).unwrap())
+            .flat_map(|t| [t - s(1), t, t + s(1)])
+            .collect();
+        nows.extend(
+            v.get("now")
+                .and_then(Value::as_str)
+                .map(|a| instant::parse(a).unwrap()),
+        );
+        nows.extend(
+            [60, 3_600, 86_400, 7 * 86_400, 45 * 86_400, 365 * 86_400].map(|d| last + s(d)),
+        );
+        let mut at = last;
+        while let Some(n) = ticket.next_change_at(&reg, at).unwrap() {
+            nows.extend([n - s(1), n, n + s(1)]);
+            at = n;
+        }
+        for now in nows {
+            let text = |r: reglament::Result<reglament::sla::Clocks>| format!("{r:?}");
+            assert_eq!(
+                text(plan.clocks(now)),
+                text(ticket.clocks(&reg, now)),
+                "{name} at {now}"
+            );
+            assert_eq!(
+                text(plan.clocks_summary(now)),
+                text(ticket.clocks_summary(&reg, now)),
+                "{name} at {now}"
+            );
+            assert_eq!(
+                format!("{:?}", plan.next_change_at(now)),
+                format!("{:?}", ticket.next_change_at(&reg, now)),
+                "{name} at {now}"
+            );
+            reads += 1;
+        }
+    }
+    assert!(plans >= 60, "plans built for {plans} vectors");
+    assert!(reads >= 2_000, "{reads} reads compared");
+    eprintln!("{plans} plans, {reads} reads, each equal to the events' clocks");
+}
+
 #[test]
 fn the_subset_matcher_can_fail() {
     let mut errs = Vec::new();

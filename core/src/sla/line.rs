@@ -186,9 +186,21 @@ impl<'c> Line<'c> {
         self.stops.last().filter(|s| s.b == OPEN).map(|s| s.a)
     }
 
-    /// Working seconds in `[a, b)` ignoring pauses (`W`).
-    pub(crate) fn working(&self, a: i64, b: i64) -> Result<i64> {
-        Ok(self.memo.work_index(self.cal, b)? - self.memo.work_index(self.cal, a)?)
+    /// `C` past the last pause's start, as `(f_base, frozen)`: for any `t`
+    /// at or after the start of every pause (and the end of every closed
+    /// one), `C(t)` is `frozen` while the last pause is open, else
+    /// `F(t) - f_base`.
+    pub(crate) fn tail(&self) -> (i64, Option<i64>) {
+        match self.stops.last() {
+            None => (self.f_start, None),
+            Some(s) if s.b == OPEN => (self.f_start, Some(s.ca)),
+            Some(s) => (self.f_start + s.paused_through, None),
+        }
+    }
+
+    /// The calendar's `F(t)` (working seconds from its origin to `t`).
+    pub(crate) fn f(&self, t: i64) -> Result<i64> {
+        self.memo.work_index(self.cal, t)
     }
 }
 

@@ -100,6 +100,7 @@
 
 mod explain;
 mod line;
+mod plan;
 mod small;
 
 use std::cell::{Cell, OnceCell};
@@ -108,6 +109,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 pub use explain::{CountedInterval, DayOffKind, ExplainedPause, Explanation, SkippedDay};
+pub use plan::ClockPlan;
+use plan::{Counting, Extra, Live, OpenPeriod, Rem};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::instant::serde_utc;
@@ -508,7 +511,14 @@ struct Chain {
     extensions: Vec<Extension>,
     /// Whether any row in force during the chain set this metric.
     had_target: bool,
+    /// Whether an extension applied (with a target in force); kept in
+    /// summaries too, where `extensions` stays empty.
+    applied: bool,
 }
+
+/// What `update_clock` gives: the next change, and while the clock counts,
+/// its [`Live`] part and open period.
+type Updated = (Option<i64>, Option<Live>, Option<OpenPeriod>);
 
 /// One due-history entry before resolution: (point or extension instant,
 /// cause, category, priority, target, due with extensions, due without).
@@ -820,6 +830,7 @@ impl<'a> Ctx<'a> {
             history: Vec::new(),
             extensions: Vec::new(),
             had_target: t0.is_some(),
+            applied: false,
         };
         let at0 = if cause0 == DueCause::Classification {
             self.ticket
@@ -899,6 +910,7 @@ impl<'a> Ctx<'a> {
                     }
                     (None, None) => {}
                 }
+                ch.applied = true;
                 if !self.full {
                     continue;
                 }
@@ -992,8 +1004,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The response or resolution clock, written into `out`; returns the
-    /// next instant at which it changes.
-    fn main_clock(&self, metric: Metric, out: &mut Clock) -> Result<Option<i64>> {
+    /// next instant at which it changes and, while it counts, its [`Live`] part.
+    fn main_clock(&self, metric: Metric, out: &mut Clock) -> Result<(Option<i64>, Option<Live>)> {
         let met = self.met_at(metric);
         let rejected = self
             .closed_at
@@ -1028,7 +1040,8 @@ impl<'a> Ctx<'a> {
     /// Builds the clock from its chain into `out` (written in place: a
     /// clock is a few hundred bytes, and a sweep over many requests should
     /// not copy it from frame to frame); returns the next instant at which
-    /// it changes (for `next_change_at`).
+    /// it changes (for `next_change_at`) and, for a clock still counting at
+    /// `now`, what brings it to a later `now` (for a [`ClockPlan`]).
     #[allow(clippy::too_many_arguments)]
     fn finish(
         &self,
@@ -1041,10 +1054,12 @@ impl<'a> Ctx<'a> {
         stopped: Option<i64>,
         raw: &[(StopReason, i64, i64)],
         out: &mut Clock,
-    ) -> Result<Option<i64>> {
+    ) -> Result<(Option<i64>, Option<Live>)> {
         let now = self.now;
+        let counting = met.is_none() && stopped.is_none();
         let reference = met.or(stopped).unwrap_or(now);
-        let consumed = line.consumed(reference)? - c0;
+        let c_ref = line.consumed(reference)?;
+        let consumed = c_ref - c0;
         let mut pauses = Vec::new();
         if self.full {
             pauses.reserve_exact(raw.len());
@@ -1067,12 +1082,19 @@ impl<'a> Ctx<'a> {
             ..self.blank(metric)
         };
         let clock = out;
-        let mut wake: Option<i64> = None;
+        // a clock counting without a due: only `consumed` moves with `now`
+        let (f_base, frozen) = line.tail();
+        let only_consumed = counting.then_some(Live {
+            c0,
+            f_base,
+            frozen,
+            counting: None,
+        });
         let Some(chain) = chain else {
             if met.is_some() {
                 clock.state = ClockState::Met;
             }
-            return Ok(wake);
+            return Ok((None, only_consumed));
         };
         clock.target = chain.target;
         clock.added_seconds = chain.added;
@@ -1126,15 +1148,81 @@ impl<'a> Ctx<'a> {
             } else {
                 ClockState::Stopped
             };
-            return Ok(wake);
+            return Ok((None, only_consumed));
         }
-        clock.remaining = match chain.ext {
-            Some(Due::Level(l)) => Some(l - c0 - consumed),
-            Some(Due::At(d)) if d >= reference => Some(line.working(reference, d)?),
-            Some(Due::At(d)) => Some(line.consumed(d)? - c0 - consumed),
-            None => None,
-        };
-        let open_pause = line.open_pause_since();
+        let rem = chain
+            .ext
+            .map(|d| Rem::new(line, d, reference))
+            .transpose()?;
+        // thresholds: their instants do not depend on `now`
+        let base = chain.target.unwrap_or(0) + chain.added;
+        let met_level = met.map(|_| consumed + c0);
+        let mut ahead_at = Small::new(None);
+        for &p in &self.reg.spec().warning_thresholds {
+            let level = (base * i64::from(p) + 99) / 100;
+            let abs = c0 + level;
+            // only a threshold still ahead is needed in a summary (for the wake-up)
+            let ahead = counting && abs > c_ref;
+            let at = match met_level {
+                Some(ml) if abs > ml => None,
+                _ if !self.full && !ahead => None,
+                _ => line.instant_at(abs)?,
+            };
+            if counting {
+                // crossed or not: `settle` says, at `now`
+                ahead_at.push(at);
+                if self.full {
+                    clock.thresholds.push(Threshold {
+                        percent: p,
+                        level,
+                        at: at.map(|t| self.utc(t)),
+                        crossed: false,
+                    });
+                }
+                continue;
+            }
+            if !self.full {
+                continue;
+            }
+            let crossed = match (at, met, stopped) {
+                (Some(t), Some(m), _) => t < m,
+                (Some(t), None, Some(r)) => t <= r,
+                _ => false,
+            };
+            let at = if met.is_some() && !crossed { None } else { at };
+            clock.thresholds.push(Threshold {
+                percent: p,
+                level,
+                at: at.map(|t| self.utc(t)),
+                crossed,
+            });
+        }
+        if counting {
+            let live = Live {
+                c0,
+                f_base,
+                frozen,
+                counting: Some(Counting {
+                    rem,
+                    due,
+                    odue,
+                    paused_since: line.open_pause_since(),
+                    thresholds: ahead_at,
+                }),
+            };
+            let wake = live.settle(
+                clock,
+                now,
+                self.now_dt,
+                c_ref,
+                || line.f(now),
+                |t| self.utc(t),
+            )?;
+            return Ok((wake, Some(live)));
+        }
+        clock.remaining = rem
+            .map(|r| r.remaining(reference, c0, consumed, || line.f(reference)))
+            .transpose()?;
         if let Some(m) = met {
             clock.state = ClockState::Met;
             // due unknown at the meeting instant: met before anything was due
@@ -1151,61 +1239,8 @@ impl<'a> Ctx<'a> {
                 clock.state = ClockState::Stopped;
                 clock.stopped_at = Some(self.utc(r));
             }
-        } else {
-            clock.breached_at = due.filter(|&d| now > d).map(|t| self.utc(t));
-            clock.original_breached_at = odue.filter(|&d| now > d).map(|t| self.utc(t));
-            if clock.breached_at.is_some() {
-                clock.state = ClockState::Breached;
-            } else if let Some(p) = open_pause {
-                clock.state = ClockState::Paused;
-                clock.paused_since = Some(self.utc(p));
-            } else {
-                clock.state = ClockState::Running;
-            }
-            if let Some(d) = due {
-                if d > now {
-                    soonest(&mut wake, d);
-                } else if d == now {
-                    soonest(&mut wake, now + 1); // breached from the next second
-                }
-            }
         }
-        // thresholds
-        let base = chain.target.unwrap_or(0) + chain.added;
-        let met_level = met.map(|_| consumed + c0);
-        for &p in &self.reg.spec().warning_thresholds {
-            let level = (base * i64::from(p) + 99) / 100;
-            let abs = c0 + level;
-            // only a threshold still ahead is needed in a summary (for the wake-up)
-            let ahead = met.is_none() && stopped.is_none() && abs > consumed + c0;
-            let at = match met_level {
-                Some(ml) if abs > ml => None,
-                _ if !self.full && !ahead => None,
-                _ => line.instant_at(abs)?,
-            };
-            let crossed = match (at, met, stopped) {
-                (Some(t), Some(m), _) => t < m,
-                (Some(t), None, Some(r)) => t <= r,
-                (Some(t), None, None) => t <= now,
-                (None, _, _) => false,
-            };
-            if let (Some(t), None, None) = (at, met, stopped) {
-                if t > now {
-                    soonest(&mut wake, t);
-                }
-            }
-            if !self.full {
-                continue;
-            }
-            let at = if met.is_some() && !crossed { None } else { at };
-            clock.thresholds.push(Threshold {
-                percent: p,
-                level,
-                at: at.map(|t| self.utc(t)),
-                crossed,
-            });
-        }
-        Ok(wake)
+        Ok((None, None))
     }
 
     /// A clock of `metric` with nothing counted yet, to be filled in place.
@@ -1236,8 +1271,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// The update-interval clock, written into `out` (`None` when no row
-    /// ever sets an interval); returns the next instant at which it changes.
-    fn update_clock(&self, out: &mut Option<UpdateClock>) -> Result<Option<i64>> {
+    /// ever sets an interval); returns the next instant at which it changes
+    /// and, while it counts, its [`Live`] part and open period.
+    fn update_clock(&self, out: &mut Option<UpdateClock>) -> Result<Updated> {
         let metric = Metric::UpdateInterval;
         let stop = self.closed_at.map(|(t, _)| t);
         let raw = self.stops(metric, stop.map_or(i64::MAX, |s| s + 1));
@@ -1286,7 +1322,7 @@ impl<'a> Ctx<'a> {
                 breaches: Vec::new(),
                 breaches_original: 0,
             });
-            return self.finish(
+            let (wake, live) = self.finish(
                 metric,
                 line,
                 current,
@@ -1296,14 +1332,15 @@ impl<'a> Ctx<'a> {
                 None,
                 &raw,
                 &mut u.clock,
-            );
+            )?;
+            return Ok((wake, live, None));
         }
         let col = column(metric);
         // a row without an update interval has no such clock
         if let Some(p) = self.points.last() {
             if col(self.reg.sla_target(p.category, p.priority)).is_none() {
                 *out = None;
-                return Ok(None);
+                return Ok((None, None, None));
             }
         }
         let mut any_target = false;
@@ -1390,15 +1427,20 @@ impl<'a> Ctx<'a> {
                 }
                 None => {
                     let stopped = stop.filter(|&t| t >= s);
+                    let period = OpenPeriod {
+                        started_at: self.utc(s),
+                        extended: chain.applied,
+                        closed: breaches.len(),
+                        closed_original: breaches_original,
+                    };
                     let u = out.insert(UpdateClock {
                         clock: self.blank(metric),
                         periods: starts.len(),
                         periods_on_time: on_time,
-                        breaches: Vec::new(),
-                        breaches_original: 0,
+                        breaches,
+                        breaches_original,
                     });
-                    let clock = &mut u.clock;
-                    let wake = self.finish(
+                    let (wake, live) = self.finish(
                         metric,
                         line,
                         s,
@@ -1407,36 +1449,25 @@ impl<'a> Ctx<'a> {
                         None,
                         stopped,
                         &raw,
-                        clock,
+                        &mut u.clock,
                     )?;
-                    if !any_target && clock.target.is_none() {
+                    if !any_target && u.clock.target.is_none() {
                         *out = None;
-                        return Ok(None);
+                        return Ok((None, None, None));
                     }
-                    if let Some(d) = clock.breached_at {
-                        breaches.push(PeriodBreach {
-                            started_at: self.utc(s),
-                            ended_at: None,
-                            due_at: d,
-                            original_due_at: clock.original_due_at,
-                            extended: !clock.extensions.is_empty(),
-                        });
-                    }
-                    if clock.original_breached_at.is_some() {
-                        breaches_original += 1;
-                    }
-                    u.breaches = breaches;
-                    u.breaches_original = breaches_original;
-                    return Ok(wake);
+                    period.close(u);
+                    return Ok((wake, live, Some(period)));
                 }
             }
         }
         // unreachable: the last period has no end
         *out = None;
-        Ok(None)
+        Ok((None, None, None))
     }
 
-    fn clocks(&self) -> Result<Clocks> {
+    /// Every clock, with what a [`ClockPlan`] keeps of the computation.
+    fn compute(&self) -> Result<(Clocks, Extra)> {
+        let mut extra = Extra::default();
         let mut out = Clocks {
             ticket: self.ticket.id().to_string(),
             now: self.now_dt,
@@ -1446,9 +1477,11 @@ impl<'a> Ctx<'a> {
             update_interval: None,
             next_change_at: None,
         };
-        let w1 = self.main_clock(Metric::Response, &mut out.response)?;
-        let w2 = self.main_clock(Metric::Resolution, &mut out.resolution)?;
-        let w3 = self.update_clock(&mut out.update_interval)?;
+        let (w1, l1) = self.main_clock(Metric::Response, &mut out.response)?;
+        let (w2, l2) = self.main_clock(Metric::Resolution, &mut out.resolution)?;
+        let (w3, l3, period) = self.update_clock(&mut out.update_interval)?;
+        extra.live = [l1, l2, l3];
+        extra.open_period = period;
         let mut next: Option<i64> = w1.into_iter().chain(w2).chain(w3).min();
         if self.status == Some(Status::Release) {
             let now = self.now;
@@ -1458,12 +1491,13 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .rev()
                 .find(|c| ts(c.released_at) <= now);
-            if let Some(a) = cycle.map(|c| ts(c.archive_due_at)).filter(|&a| a > now) {
+            extra.archive_due = cycle.map(|c| ts(c.archive_due_at));
+            if let Some(a) = extra.archive_due.filter(|&a| a > now) {
                 next = Some(next.map_or(a, |n| n.min(a)));
             }
         }
         out.next_change_at = next.map(utc);
-        Ok(out)
+        Ok((out, extra))
     }
 }
 
@@ -1523,7 +1557,9 @@ impl Ticket {
     /// assert_eq!(format(c.response.due_at.unwrap()), "2026-03-30T06:30:00Z");
     /// ```
     pub fn clocks(&self, reg: &Regulation, now: DateTime<Utc>) -> Result<Clocks> {
-        Ctx::new(reg, self, now, true, &Memo::default())?.clocks()
+        Ok(Ctx::new(reg, self, now, true, &Memo::default())?
+            .compute()?
+            .0)
     }
 
     /// One clock at `now` (`None` for an absent update interval).
@@ -1608,7 +1644,9 @@ impl Ticket {
     /// assert!(summary.response.thresholds.is_empty() && !full.response.thresholds.is_empty());
     /// ```
     pub fn clocks_summary(&self, reg: &Regulation, now: DateTime<Utc>) -> Result<Clocks> {
-        Ctx::new(reg, self, now, false, &Memo::default())?.clocks()
+        Ok(Ctx::new(reg, self, now, false, &Memo::default())?
+            .compute()?
+            .0)
     }
 }
 

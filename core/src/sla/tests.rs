@@ -102,6 +102,13 @@ fn a_fresh_high_incident() {
     let c = t.clocks(&reg, at("2026-03-02T11:00:01+02:00")).unwrap();
     assert_eq!(c.response.state, ClockState::Breached);
     assert_eq!(f(c.response.breached_at), "2026-03-02T09:00:00Z");
+    // a threshold is crossed at its own instant, not a second later
+    let c = t.clocks(&reg, at("2026-03-02T10:44:59+02:00")).unwrap();
+    assert!(!c.response.thresholds[0].crossed);
+    assert_eq!(f(c.next_change_at), "2026-03-02T08:45:00Z");
+    let c = t.clocks(&reg, at("2026-03-02T10:45:00+02:00")).unwrap();
+    assert!(c.response.thresholds[0].crossed);
+    assert_eq!(f(c.next_change_at), "2026-03-02T08:54:00Z");
 }
 
 #[test]
@@ -558,7 +565,13 @@ mod property {
                 }
                 7 if !released => {
                     let m = ["response", "resolution", "update_interval"][usize::from(what) % 3];
-                    let extra = json!({"metric": m, "add_seconds": 1800 * i64::from(what), "evidence": "<x@y>"});
+                    let extra = if what % 2 == 0 {
+                        json!({"metric": m, "add_seconds": 1800 * i64::from(what), "evidence": "<x@y>"})
+                    } else {
+                        // an agreed instant, sometimes already past
+                        let due = t + chrono::Duration::minutes(i64::from(what) * 97 - 900);
+                        json!({"metric": m, "new_due": format(due), "evidence": "<x@y>"})
+                    };
                     Some(by("customer_service", &s, "extend_deadline", extra))
                 }
                 8 if !released => {
@@ -605,6 +618,39 @@ mod property {
                         }
                     }
                 }
+            }
+        }
+
+        #[test]
+        fn a_plan_reads_what_the_events_give(steps in proptest::collection::vec((0u32..3000, 0u8..36), 0..16),
+                                             later in proptest::collection::vec(-3000i64..200_000, 1..6),
+                                             rule in 0usize..4) {
+            let r = crate::regulation::PriorityChangeRule::ALL[rule];
+            let reg = reg_with(json!({"priority_change": r.code()}));
+            let evs: Vec<Event> = history(&steps).iter().map(|v| Event::from_value(v, "").unwrap()).collect();
+            let t = Ticket::replay(&reg, "T", evs).ticket;
+            let plan = t.clock_plan(&reg).unwrap();
+            let last = t.last_event_at().unwrap();
+            // minutes around and after the last event, then the instants at
+            // which something changes (and the seconds either side)
+            let mut nows: Vec<DateTime<Utc>> = later.iter().map(|&m| last + chrono::Duration::minutes(m)).collect();
+            let mut at = last;
+            for _ in 0..6 {
+                match t.next_change_at(&reg, at).unwrap() {
+                    Some(n) => {
+                        nows.extend([n - chrono::Duration::seconds(1), n, n + chrono::Duration::seconds(1)]);
+                        at = n;
+                    }
+                    None => break,
+                }
+            }
+            for now in nows {
+                let full = t.clocks(&reg, now).map_err(|e| e.to_string());
+                prop_assert_eq!(plan.clocks(now).map_err(|e| e.to_string()), full, "at {}", format(now));
+                let summary = t.clocks_summary(&reg, now).map_err(|e| e.to_string());
+                prop_assert_eq!(plan.clocks_summary(now).map_err(|e| e.to_string()), summary);
+                let next = t.next_change_at(&reg, now).map_err(|e| e.to_string());
+                prop_assert_eq!(plan.next_change_at(now).map_err(|e| e.to_string()), next);
             }
         }
     }
