@@ -72,6 +72,16 @@
 //! All instants are whole seconds; JSON output uses RFC 3339 UTC with `Z`
 //! and durations in seconds.
 //!
+//! # Many requests, many `now`s
+//!
+//! [`Ticket::clocks`] computes from the events each time. A host that reads
+//! the clocks of many requests again and again (a board refreshed every
+//! minute, the wake-ups of a scheduler) can keep a [`ClockPlan`] per
+//! request instead: built once from the events (the cost of one
+//! `clocks`), it reads the same answer at any `now` after the last event
+//! for one calendar lookup and a copy (`benches/README.md`: about a quarter
+//! of the cost of computing from the events).
+//!
 //! # Example
 //! ```
 //! use reglament::{ticket::{Event, Ticket}, Regulation, instant::parse};
