@@ -26,8 +26,10 @@
 //! `level_outside`, which keeps the `i64` arithmetic far from overflow.
 #![allow(clippy::indexing_slicing)]
 
-use chrono::{Datelike, LocalResult, NaiveDate, Offset, TimeZone};
+use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
+
+pub(crate) use super::zone::{local_to_instant, offset_at};
 
 use super::spec::{Shift, DAY};
 use crate::error::{Error, ErrorKind, Result};
@@ -234,42 +236,6 @@ fn start_of(p: &Piece) -> i64 {
 #[inline(always)]
 fn value_of(p: &Piece) -> i64 {
     p.f_start
-}
-
-/// Maps a local wall-clock time (seconds since 1970-01-01T00:00 local) to an
-/// instant with "compatible" disambiguation: a time in a gap moves forward by
-/// the gap, an ambiguous time takes the earlier instant.
-pub(crate) fn local_to_instant(tz: Tz, local: i64) -> Option<i64> {
-    let ndt = chrono::DateTime::UNIX_EPOCH
-        .naive_utc()
-        .checked_add_signed(chrono::TimeDelta::try_seconds(local)?)?;
-    match tz.offset_from_local_datetime(&ndt) {
-        LocalResult::Single(o) => Some(local - i64::from(o.fix().local_minus_utc())),
-        LocalResult::Ambiguous(a, b) => {
-            let (x, y) = (
-                local - i64::from(a.fix().local_minus_utc()),
-                local - i64::from(b.fix().local_minus_utc()),
-            );
-            Some(x.min(y))
-        }
-        LocalResult::None => {
-            let gap = chrono_tz::GapInfo::new(&ndt, &tz)?;
-            let (_, before) = gap.begin?;
-            Some(local - i64::from(before.fix().local_minus_utc()))
-        }
-    }
-}
-
-/// The UTC offset (seconds east) in force at instant `t`.
-pub(crate) fn offset_at(tz: Tz, t: i64) -> i64 {
-    match chrono::DateTime::from_timestamp(t, 0) {
-        Some(dt) => i64::from(
-            tz.offset_from_utc_datetime(&dt.naive_utc())
-                .fix()
-                .local_minus_utc(),
-        ),
-        None => 0,
-    }
 }
 
 /// Days since 1970-01-01 of a date.

@@ -34,6 +34,7 @@
 
 mod engine;
 mod spec;
+mod zone;
 
 use std::collections::HashMap;
 use std::sync::Arc;
