@@ -176,8 +176,6 @@ pub(crate) fn local_to_instant(tz: Tz, local: i64) -> Option<i64> {
 }
 
 /// The local wall-clock time of `t` in `tz`.
-// used by the call sites switched over in the next commit
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn local_datetime(tz: Tz, t: DateTime<Utc>) -> NaiveDateTime {
     let utc = t.naive_utc();
     utc.checked_add_signed(TimeDelta::seconds(offset_at(tz, t.timestamp())))
