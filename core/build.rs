@@ -33,8 +33,9 @@ const STEP: i64 = 3 * 86_400;
 /// Sampled range: 1700-01-01 .. 2200-01-01 UTC.
 const SCAN_LO: i64 = -8_520_336_000;
 const SCAN_HI: i64 = 7_258_118_400;
-/// Transitions per block: every block starts with an absolute instant
-/// (`ANCHORS`), the others are deltas from the previous transition.
+/// Changes per block: a block's first change is an absolute instant
+/// (`ANCHORS`), the others are deltas from the previous change (whole days in
+/// `DAYS` plus `REMS[REM[j]]` seconds).
 const BLOCK: usize = 32;
 
 /// The offset before the first change, and every change (instant, new offset).
@@ -130,7 +131,7 @@ fn main() {
     let oi = |o: i32| offsets.binary_search(&o).unwrap_or_else(|_| unreachable!());
 
     let mut series_rows = String::new();
-    let mut deltas = Vec::new();
+    let mut deltas: Vec<i64> = Vec::new();
     let mut offs = Vec::new();
     let mut anchors = Vec::new();
     for (first, tr) in distinct.keys() {
@@ -149,14 +150,31 @@ fn main() {
                 anchors.push(t);
                 deltas.push(0);
             } else {
-                let d = u32::try_from(t - prev)
-                    .unwrap_or_else(|_| panic!("a gap of {} s between transitions", t - prev));
-                deltas.push(d);
+                deltas.push(t - prev);
             }
             offs.push(oi(o));
             prev = t;
         }
     }
+    // a delta is whole days (u16) plus a remainder, an index into the few
+    // distinct remainders: this compresses better than the deltas themselves
+    let days: Vec<u16> = deltas
+        .iter()
+        .map(|d| {
+            u16::try_from(d / 86_400).unwrap_or_else(|_| panic!("a gap of {d} s between changes"))
+        })
+        .collect();
+    let mut rems: Vec<i64> = deltas.iter().map(|d| d % 86_400).collect();
+    rems.sort_unstable();
+    rems.dedup();
+    let rem: Vec<usize> = deltas
+        .iter()
+        .map(|d| {
+            rems.binary_search(&(d % 86_400))
+                .unwrap_or_else(|_| unreachable!())
+        })
+        .collect();
+    assert!(rems.len() <= usize::from(u16::MAX) && offsets.len() <= usize::from(u16::MAX));
 
     let mut out = String::new();
     let list = |out: &mut String, name: &str, ty: &str, items: &mut dyn Iterator<Item = String>| {
@@ -200,9 +218,21 @@ fn main() {
     .unwrap_or_default();
     list(
         &mut out,
-        "DELTAS",
+        "DAYS",
+        "u16",
+        &mut days.iter().map(|d| d.to_string()),
+    );
+    list(
+        &mut out,
+        "REM",
+        "u16",
+        &mut rem.iter().map(|r| r.to_string()),
+    );
+    list(
+        &mut out,
+        "REMS",
         "u32",
-        &mut deltas.iter().map(|d| d.to_string()),
+        &mut rems.iter().map(|r| r.to_string()),
     );
     list(
         &mut out,

@@ -8,8 +8,8 @@
 //! chrono-tz's whole history (1800s to 2099); before the first change and
 //! after the last one the offset is constant, as in chrono-tz. Changes are
 //! stored in blocks of `BLOCK`: an absolute instant (`ANCHORS`) then deltas
-//! (`DELTAS`), so a lookup is a binary search over the anchors and a walk of
-//! at most `BLOCK - 1` deltas.
+//! (whole days in `DAYS` plus `REMS[REM[j]]` seconds), so a lookup is a
+//! binary search over the anchors and a walk of at most `BLOCK - 1` deltas.
 //!
 //! Every lookup uses `get`: an index out of the table ends the walk instead of
 //! panicking (the generator makes the indexes consistent, and the tests walk
@@ -23,7 +23,7 @@ use chrono_tz::Tz;
 pub(super) struct Series {
     /// Index in `OFFSETS` of the offset before the first change.
     first: u16,
-    /// Index in `DELTAS` / `OFFS` of the first change.
+    /// Index in `DAYS` / `REM` / `OFFS` of the first change.
     start: u32,
     /// Number of changes.
     len: u32,
@@ -107,9 +107,17 @@ impl Span {
         let next = if k % BLOCK == 0 {
             ANCHORS.get(self.s.anchor as usize + k / BLOCK).copied()
         } else {
-            DELTAS
-                .get(self.s.start as usize + k)
-                .map(|&d| self.start.saturating_add(i64::from(d)))
+            let j = self.s.start as usize + k;
+            match (
+                DAYS.get(j),
+                REM.get(j).and_then(|&r| REMS.get(usize::from(r))),
+            ) {
+                (Some(&d), Some(&r)) => Some(
+                    self.start
+                        .saturating_add(i64::from(d) * 86_400 + i64::from(r)),
+                ),
+                _ => None,
+            }
         };
         next.unwrap_or(i64::MAX)
     }
