@@ -11,6 +11,10 @@
 //! outside the sampled years (chrono-tz computes transitions for 1800..2100
 //! only; before the first and after the last one the offset is constant).
 //!
+//! Rows follow `TZ_VARIANTS` (the order of the `Tz` enum), so the runtime
+//! finds a zone's row by its enum index; `calendar::zone` checks at compile
+//! time that the runtime chrono-tz has exactly as many zones.
+//!
 //! The table covers chrono-tz's whole history: for every instant chrono can
 //! represent it gives chrono-tz's offset. Zones with the same history share
 //! one series. Output is sorted: the same input gives the same bytes.
@@ -105,11 +109,11 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=CHRONO_TZ_TIMEZONE_FILTER");
 
-    let mut names: Vec<(&str, History)> = TZ_VARIANTS
+    // in `TZ_VARIANTS` order: row `i` is the zone `Tz` numbers `i`
+    let names: Vec<(&str, History)> = TZ_VARIANTS
         .iter()
         .map(|&tz| (tz.name(), series(tz)))
         .collect();
-    names.sort_by(|a, b| a.0.cmp(b.0));
 
     // distinct series, in a fixed order (sorted by content)
     let distinct: BTreeMap<&History, usize> = names.iter().map(|(_, s)| (s, 0)).collect();
@@ -198,6 +202,8 @@ fn main() {
         "i32",
         &mut offsets.iter().map(|o| o.to_string()),
     );
+    writeln!(out, "pub(super) const ZONES: usize = {};", names.len()).unwrap_or_default();
+    writeln!(out, "#[cfg(test)]").unwrap_or_default();
     list(
         &mut out,
         "NAMES",
