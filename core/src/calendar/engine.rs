@@ -29,6 +29,7 @@
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 
+use super::zone::changes;
 pub(crate) use super::zone::{local_to_instant, offset_at};
 
 use super::spec::{Shift, DAY};
@@ -289,28 +290,12 @@ impl Engine {
         }
         let first_day = lo.div_euclid(DAY) - 4;
         let last_day = hi.div_euclid(DAY) + 4;
-        // Offset changes: sample every STEP days, and day by day inside a
-        // step whose ends differ. (Two changes that cancel out within one
-        // step would go unseen; tzdata has none since 1970.)
-        const STEP: i64 = 4;
-        let mut prev = offset_at(tz, first_day * DAY);
-        let mut day = first_day;
-        while day < last_day {
-            let next = (day + STEP).min(last_day);
-            let off = offset_at(tz, next * DAY);
-            if off != prev {
-                let mut before = prev;
-                for d in day + 1..=next {
-                    let o = offset_at(tz, d * DAY);
-                    if o != before {
-                        // the change happened in [d-1, d)
-                        raw.push(((d - 4) * DAY, (d + 3) * DAY));
-                        before = o;
-                    }
-                }
-                prev = off;
-            }
-            day = next;
+        // Offset changes, from the zone table: a change at `t` in
+        // `(first_day, last_day]` (day boundaries, UTC) is first seen at the
+        // boundary of day `d`, and gets the window of days `d - 4 .. d + 3`.
+        for t in changes(tz, first_day * DAY, last_day * DAY) {
+            let d = t.div_euclid(DAY) + i64::from(t.rem_euclid(DAY) != 0);
+            raw.push(((d - 4) * DAY, (d + 3) * DAY));
         }
         let windows = merge(raw);
 

@@ -144,6 +144,19 @@ pub(crate) fn offset_at(tz: Tz, t: i64) -> i64 {
     series(tz).map_or(0, |s| Span::at(s, t).offset())
 }
 
+/// The instants in `(from, to]` where the UTC offset of `tz` changes, in
+/// order.
+pub(crate) fn changes(tz: Tz, from: i64, to: i64) -> Vec<i64> {
+    let mut out = Vec::new();
+    if let Some(s) = series(tz) {
+        let mut span = Span::at(s, from);
+        while span.advance() && span.start <= to {
+            out.push(span.start);
+        }
+    }
+    out
+}
+
 /// Maps a local wall-clock time (seconds since 1970-01-01T00:00 local) to an
 /// instant with "compatible" disambiguation, as chrono-tz's
 /// `offset_from_local_datetime` and `GapInfo` give it: a time held by one
@@ -245,7 +258,7 @@ mod tests {
     }
 
     /// Every change of a series, walked span by span.
-    fn changes(s: &'static Series) -> Vec<(i64, i64)> {
+    fn walk(s: &'static Series) -> Vec<(i64, i64)> {
         let mut out = Vec::new();
         let mut span = Span::at(s, i64::MIN);
         while span.advance() {
@@ -289,7 +302,7 @@ mod tests {
             let Some(s) = series(tz) else {
                 panic!("{} has no series", tz.name())
             };
-            let ch = changes(s);
+            let ch = walk(s);
             assert_eq!(ch.len(), s.len as usize, "{}", tz.name());
             for &(t, off) in &ch {
                 assert_eq!(off, ref_offset_at(tz, t), "{} at {t}", tz.name());
@@ -303,6 +316,58 @@ mod tests {
             for t in far() {
                 check(tz, t);
             }
+        }
+    }
+
+    #[test]
+    fn changes_are_where_the_offset_changes() {
+        for &tz in &chrono_tz::TZ_VARIANTS {
+            let all = super::changes(tz, i64::MIN, i64::MAX);
+            let (lo, hi) = (-2_000_000_000, 4_200_000_000);
+            let within: Vec<i64> = all.iter().copied().filter(|&t| t > lo && t <= hi).collect();
+            assert_eq!(super::changes(tz, lo, hi), within, "{}", tz.name());
+            for t in all {
+                assert_ne!(
+                    ref_offset_at(tz, t - 1),
+                    ref_offset_at(tz, t),
+                    "{} at {t}",
+                    tz.name()
+                );
+            }
+        }
+    }
+
+    /// The engine once sampled the offset every 4 days (day by day where it
+    /// changed); `changes` gives the same days of change.
+    #[test]
+    fn changes_give_the_days_sampling_found() {
+        const DAY: i64 = 86_400;
+        let (first_day, last_day) = (-400, 47_900); // 1968-11 .. 2101-02
+        for &tz in &chrono_tz::TZ_VARIANTS {
+            let mut sampled = Vec::new();
+            let mut prev = offset_at(tz, first_day * DAY);
+            let mut day = first_day;
+            while day < last_day {
+                let next = (day + 4).min(last_day);
+                let off = offset_at(tz, next * DAY);
+                if off != prev {
+                    let mut before = prev;
+                    for d in day + 1..=next {
+                        let o = offset_at(tz, d * DAY);
+                        if o != before {
+                            sampled.push(d);
+                            before = o;
+                        }
+                    }
+                    prev = off;
+                }
+                day = next;
+            }
+            let direct: Vec<i64> = super::changes(tz, first_day * DAY, last_day * DAY)
+                .iter()
+                .map(|&t| t.div_euclid(DAY) + i64::from(t.rem_euclid(DAY) != 0))
+                .collect();
+            assert_eq!(sampled, direct, "{}", tz.name());
         }
     }
 
