@@ -17,7 +17,7 @@
 //!
 //! The table covers chrono-tz's whole history: for every instant chrono can
 //! represent it gives chrono-tz's offset. Zones with the same history share
-//! one series. Output is sorted: the same input gives the same bytes.
+//! one series. No hash-map order: the same input gives the same bytes.
 //!
 //! Which zones: the ones this build's chrono-tz knows. With the `zone-filter`
 //! feature the build-dependency chrono-tz is built with its

@@ -1,7 +1,7 @@
 //! UTC offsets of the IANA time zones from a compact table generated at build
 //! time (core/build.rs), instead of chrono-tz's `TimeZone` impl, so that a
 //! build (the WebAssembly one above all) does not carry chrono-tz's data.
-//! `chrono_tz::Tz` stays the zone identifier: only its name is used here.
+//! `chrono_tz::Tz` stays the zone identifier: only its enum index is used here.
 //!
 //! The table holds, per distinct history ("series"), the offset before the
 //! first change and every change (UTC instant, new total offset), over
