@@ -32,7 +32,7 @@ pub fn after_days(reg: &Regulation, t: DateTime<Utc>, delay: DayCount) -> Result
     let cal = reg.calendar();
     match delay.unit {
         DayUnit::CalendarDays => {
-            let local = t.with_timezone(&cal.timezone()).naive_local();
+            let local = cal.local_datetime(t);
             let later = local
                 .checked_add_days(Days::new(u64::from(delay.amount)))
                 .ok_or_else(|| {

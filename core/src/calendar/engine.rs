@@ -26,8 +26,11 @@
 //! `level_outside`, which keeps the `i64` arithmetic far from overflow.
 #![allow(clippy::indexing_slicing)]
 
-use chrono::{Datelike, LocalResult, NaiveDate, Offset, TimeZone};
+use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
+
+use super::zone::changes;
+pub(crate) use super::zone::{local_to_instant, offset_at};
 
 use super::spec::{Shift, DAY};
 use crate::error::{Error, ErrorKind, Result};
@@ -236,42 +239,6 @@ fn value_of(p: &Piece) -> i64 {
     p.f_start
 }
 
-/// Maps a local wall-clock time (seconds since 1970-01-01T00:00 local) to an
-/// instant with "compatible" disambiguation: a time in a gap moves forward by
-/// the gap, an ambiguous time takes the earlier instant.
-pub(crate) fn local_to_instant(tz: Tz, local: i64) -> Option<i64> {
-    let ndt = chrono::DateTime::UNIX_EPOCH
-        .naive_utc()
-        .checked_add_signed(chrono::TimeDelta::try_seconds(local)?)?;
-    match tz.offset_from_local_datetime(&ndt) {
-        LocalResult::Single(o) => Some(local - i64::from(o.fix().local_minus_utc())),
-        LocalResult::Ambiguous(a, b) => {
-            let (x, y) = (
-                local - i64::from(a.fix().local_minus_utc()),
-                local - i64::from(b.fix().local_minus_utc()),
-            );
-            Some(x.min(y))
-        }
-        LocalResult::None => {
-            let gap = chrono_tz::GapInfo::new(&ndt, &tz)?;
-            let (_, before) = gap.begin?;
-            Some(local - i64::from(before.fix().local_minus_utc()))
-        }
-    }
-}
-
-/// The UTC offset (seconds east) in force at instant `t`.
-pub(crate) fn offset_at(tz: Tz, t: i64) -> i64 {
-    match chrono::DateTime::from_timestamp(t, 0) {
-        Some(dt) => i64::from(
-            tz.offset_from_utc_datetime(&dt.naive_utc())
-                .fix()
-                .local_minus_utc(),
-        ),
-        None => 0,
-    }
-}
-
 /// Days since 1970-01-01 of a date.
 pub(crate) fn day_number(d: NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce()) - 719_163
@@ -323,28 +290,12 @@ impl Engine {
         }
         let first_day = lo.div_euclid(DAY) - 4;
         let last_day = hi.div_euclid(DAY) + 4;
-        // Offset changes: sample every STEP days, and day by day inside a
-        // step whose ends differ. (Two changes that cancel out within one
-        // step would go unseen; tzdata has none since 1970.)
-        const STEP: i64 = 4;
-        let mut prev = offset_at(tz, first_day * DAY);
-        let mut day = first_day;
-        while day < last_day {
-            let next = (day + STEP).min(last_day);
-            let off = offset_at(tz, next * DAY);
-            if off != prev {
-                let mut before = prev;
-                for d in day + 1..=next {
-                    let o = offset_at(tz, d * DAY);
-                    if o != before {
-                        // the change happened in [d-1, d)
-                        raw.push(((d - 4) * DAY, (d + 3) * DAY));
-                        before = o;
-                    }
-                }
-                prev = off;
-            }
-            day = next;
+        // Offset changes, from the zone table: a change at `t` in
+        // `(first_day, last_day]` (day boundaries, UTC) is first seen at the
+        // boundary of day `d`, and gets the window of days `d - 4 .. d + 3`.
+        for t in changes(tz, first_day * DAY, last_day * DAY) {
+            let d = t.div_euclid(DAY) + i64::from(t.rem_euclid(DAY) != 0);
+            raw.push(((d - 4) * DAY, (d + 3) * DAY));
         }
         let windows = merge(raw);
 

@@ -34,6 +34,7 @@
 
 mod engine;
 mod spec;
+mod zone;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -428,7 +429,7 @@ impl Calendar {
             ));
         }
         let tz = self.engine.tz();
-        let start = instant(t)?.with_timezone(&tz).date_naive();
+        let start = zone::local_datetime(tz, instant(t)?).date();
         let week_is_empty = self.rules.week.iter().all(Vec::is_empty);
         let last_exception = self.rules.exceptions.keys().max().copied().unwrap_or(start);
         let mut date = start;
@@ -518,7 +519,12 @@ impl Calendar {
     /// assert_eq!(d.to_string(), "2026-03-28");
     /// ```
     pub fn local_date(&self, t: DateTime<Utc>) -> NaiveDate {
-        t.with_timezone(&self.engine.tz()).date_naive()
+        self.local_datetime(t).date()
+    }
+
+    /// The local wall-clock time of `t` in the calendar's time zone.
+    pub(crate) fn local_datetime(&self, t: DateTime<Utc>) -> chrono::NaiveDateTime {
+        zone::local_datetime(self.engine.tz(), t)
     }
 
     /// The instant of a local wall-clock time, with "compatible"

@@ -164,7 +164,7 @@ fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S:
 }
 
 fn local(cal: &Calendar, t: DateTime<Utc>) -> String {
-    crate::instant::format_minutes(t.with_timezone(&cal.timezone()).naive_local())
+    crate::instant::format_minutes(cal.local_datetime(t))
 }
 
 /// `[from, to)` minus the sorted, merged `cut` intervals.

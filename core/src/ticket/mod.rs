@@ -476,13 +476,13 @@ impl Refuse {
 /// (`2026-03-07 11:00, Sat`).
 fn local(reg: &Regulation, t: DateTime<Utc>, lang: Lang) -> String {
     use chrono::Datelike;
-    let l = t.with_timezone(&reg.calendar().timezone());
+    let l = reg.calendar().local_datetime(t);
     let day = Text::Weekdays
         .template(lang)
         .split_whitespace()
         .nth(l.weekday().num_days_from_monday() as usize)
         .unwrap_or("");
-    format!("{}, {day}", crate::instant::format_minutes(l.naive_local()))
+    format!("{}, {day}", crate::instant::format_minutes(l))
 }
 
 fn list_labels<T: Copy>(
