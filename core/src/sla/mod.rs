@@ -526,10 +526,6 @@ struct Chain {
     applied: bool,
 }
 
-/// What `update_clock` gives: the next change, and while the clock counts,
-/// its [`Live`] part and open period.
-type Updated = (Option<i64>, Option<Live>, Option<OpenPeriod>);
-
 /// One due-history entry before resolution: (point or extension instant,
 /// cause, category, priority, target, due with extensions, due without).
 type Entry = (
@@ -1013,9 +1009,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The response or resolution clock, written into `out`; returns the
-    /// next instant at which it changes and, while it counts, its [`Live`] part.
-    fn main_clock(&self, metric: Metric, out: &mut Clock) -> Result<(Option<i64>, Option<Live>)> {
+    /// The response or resolution clock, written into `out` (and, while it
+    /// counts, its [`Live`] part into `live`); returns the next instant at
+    /// which it changes.
+    fn main_clock(
+        &self,
+        metric: Metric,
+        out: &mut Clock,
+        live: &mut Option<Live>,
+    ) -> Result<Option<i64>> {
         let met = self.met_at(metric);
         let rejected = self
             .closed_at
@@ -1044,6 +1046,7 @@ impl<'a> Ctx<'a> {
             if met.is_some() { None } else { rejected },
             &raw,
             out,
+            live,
         )
     }
 
@@ -1064,7 +1067,8 @@ impl<'a> Ctx<'a> {
         stopped: Option<i64>,
         raw: &[(StopReason, i64, i64)],
         out: &mut Clock,
-    ) -> Result<(Option<i64>, Option<Live>)> {
+        live_out: &mut Option<Live>,
+    ) -> Result<Option<i64>> {
         let now = self.now;
         let counting = met.is_none() && stopped.is_none();
         let reference = met.or(stopped).unwrap_or(now);
@@ -1094,17 +1098,19 @@ impl<'a> Ctx<'a> {
         let clock = out;
         // a clock counting without a due: only `consumed` moves with `now`
         let (f_base, frozen) = line.tail();
-        let only_consumed = counting.then_some(Live {
-            c0,
-            f_base,
-            frozen,
-            counting: None,
-        });
+        if counting {
+            *live_out = Some(Live {
+                c0,
+                f_base,
+                frozen,
+                counting: None,
+            });
+        }
         let Some(chain) = chain else {
             if met.is_some() {
                 clock.state = ClockState::Met;
             }
-            return Ok((None, only_consumed));
+            return Ok(None);
         };
         clock.target = chain.target;
         clock.added_seconds = chain.added;
@@ -1158,7 +1164,7 @@ impl<'a> Ctx<'a> {
             } else {
                 ClockState::Stopped
             };
-            return Ok((None, only_consumed));
+            return Ok(None);
         }
         let rem = chain
             .ext
@@ -1207,28 +1213,22 @@ impl<'a> Ctx<'a> {
                 crossed,
             });
         }
-        if counting {
-            let live = Live {
-                c0,
-                f_base,
-                frozen,
-                counting: Some(Counting {
-                    rem,
-                    due,
-                    odue,
-                    paused_since: line.open_pause_since(),
-                    thresholds: ahead_at,
-                }),
-            };
-            let wake = live.settle(
+        if let Some(live) = live_out.as_mut().filter(|_| counting) {
+            live.counting = Some(Counting {
+                rem,
+                due,
+                odue,
+                paused_since: line.open_pause_since(),
+                thresholds: ahead_at,
+            });
+            return live.settle(
                 clock,
                 now,
                 self.now_dt,
                 c_ref,
                 || line.f(now),
                 |t| self.utc(t),
-            )?;
-            return Ok((wake, Some(live)));
+            );
         }
         clock.remaining = rem
             .map(|r| r.remaining(reference, c0, consumed, || line.f(reference)))
@@ -1250,7 +1250,7 @@ impl<'a> Ctx<'a> {
                 clock.stopped_at = Some(self.utc(r));
             }
         }
-        Ok((None, None))
+        Ok(None)
     }
 
     /// A clock of `metric` with nothing counted yet, to be filled in place.
@@ -1281,9 +1281,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// The update-interval clock, written into `out` (`None` when no row
-    /// ever sets an interval); returns the next instant at which it changes
-    /// and, while it counts, its [`Live`] part and open period.
-    fn update_clock(&self, out: &mut Option<UpdateClock>) -> Result<Updated> {
+    /// ever sets an interval; while it counts, its [`Live`] part and open
+    /// period into `extra`); returns the next instant at which it changes.
+    fn update_clock(
+        &self,
+        out: &mut Option<UpdateClock>,
+        extra: &mut Extra,
+    ) -> Result<Option<i64>> {
         let metric = Metric::UpdateInterval;
         let stop = self.closed_at.map(|(t, _)| t);
         let raw = self.stops(metric, stop.map_or(i64::MAX, |s| s + 1));
@@ -1332,7 +1336,7 @@ impl<'a> Ctx<'a> {
                 breaches: Vec::new(),
                 breaches_original: 0,
             });
-            let (wake, live) = self.finish(
+            return self.finish(
                 metric,
                 line,
                 current,
@@ -1342,15 +1346,16 @@ impl<'a> Ctx<'a> {
                 None,
                 &raw,
                 &mut u.clock,
-            )?;
-            return Ok((wake, live, None));
+                &mut extra.live[2],
+            );
         }
         let col = column(metric);
         // a row without an update interval has no such clock
         if let Some(p) = self.points.last() {
             if col(self.reg.sla_target(p.category, p.priority)).is_none() {
                 *out = None;
-                return Ok((None, None, None));
+                extra.live[2] = None;
+                return Ok(None);
             }
         }
         let mut any_target = false;
@@ -1450,7 +1455,7 @@ impl<'a> Ctx<'a> {
                         breaches,
                         breaches_original,
                     });
-                    let (wake, live) = self.finish(
+                    let wake = self.finish(
                         metric,
                         line,
                         s,
@@ -1460,24 +1465,27 @@ impl<'a> Ctx<'a> {
                         stopped,
                         &raw,
                         &mut u.clock,
+                        &mut extra.live[2],
                     )?;
                     if !any_target && u.clock.target.is_none() {
                         *out = None;
-                        return Ok((None, None, None));
+                        extra.live[2] = None;
+                        return Ok(None);
                     }
                     period.close(u);
-                    return Ok((wake, live, Some(period)));
+                    extra.open_period = Some(period);
+                    return Ok(wake);
                 }
             }
         }
         // unreachable: the last period has no end
         *out = None;
-        Ok((None, None, None))
+        Ok(None)
     }
 
-    /// Every clock, with what a [`ClockPlan`] keeps of the computation.
-    fn compute(&self) -> Result<(Clocks, Extra)> {
-        let mut extra = Extra::default();
+    /// Every clock; what a [`ClockPlan`] keeps of the computation goes
+    /// into `extra`.
+    fn compute(&self, extra: &mut Extra) -> Result<Clocks> {
         let mut out = Clocks {
             ticket: self.ticket.id().to_string(),
             now: self.now_dt,
@@ -1487,11 +1495,10 @@ impl<'a> Ctx<'a> {
             update_interval: None,
             next_change_at: None,
         };
-        let (w1, l1) = self.main_clock(Metric::Response, &mut out.response)?;
-        let (w2, l2) = self.main_clock(Metric::Resolution, &mut out.resolution)?;
-        let (w3, l3, period) = self.update_clock(&mut out.update_interval)?;
-        extra.live = [l1, l2, l3];
-        extra.open_period = period;
+        let [l1, l2, _] = &mut extra.live;
+        let w1 = self.main_clock(Metric::Response, &mut out.response, l1)?;
+        let w2 = self.main_clock(Metric::Resolution, &mut out.resolution, l2)?;
+        let w3 = self.update_clock(&mut out.update_interval, extra)?;
         let mut next: Option<i64> = w1.into_iter().chain(w2).chain(w3).min();
         if self.status == Some(Status::Release) {
             let now = self.now;
@@ -1507,7 +1514,7 @@ impl<'a> Ctx<'a> {
             }
         }
         out.next_change_at = next.map(utc);
-        Ok((out, extra))
+        Ok(out)
     }
 }
 
@@ -1567,9 +1574,7 @@ impl Ticket {
     /// assert_eq!(format(c.response.due_at.unwrap()), "2026-03-30T06:30:00Z");
     /// ```
     pub fn clocks(&self, reg: &Regulation, now: DateTime<Utc>) -> Result<Clocks> {
-        Ok(Ctx::new(reg, self, now, true, &Memo::default())?
-            .compute()?
-            .0)
+        Ctx::new(reg, self, now, true, &Memo::default())?.compute(&mut Extra::default())
     }
 
     /// One clock at `now` (`None` for an absent update interval).
@@ -1597,12 +1602,12 @@ impl Ticket {
         Ok(match metric {
             Metric::Response | Metric::Resolution => {
                 let mut clock = ctx.blank(metric);
-                ctx.main_clock(metric, &mut clock)?;
+                ctx.main_clock(metric, &mut clock, &mut None)?;
                 Some(clock)
             }
             Metric::UpdateInterval => {
                 let mut u = None;
-                ctx.update_clock(&mut u)?;
+                ctx.update_clock(&mut u, &mut Extra::default())?;
                 u.map(|u| u.clock)
             }
         })
@@ -1654,9 +1659,7 @@ impl Ticket {
     /// assert!(summary.response.thresholds.is_empty() && !full.response.thresholds.is_empty());
     /// ```
     pub fn clocks_summary(&self, reg: &Regulation, now: DateTime<Utc>) -> Result<Clocks> {
-        Ok(Ctx::new(reg, self, now, false, &Memo::default())?
-            .compute()?
-            .0)
+        Ctx::new(reg, self, now, false, &Memo::default())?.compute(&mut Extra::default())
     }
 }
 

@@ -34,6 +34,7 @@ pub(super) enum Rem {
 impl Rem {
     /// The remaining-time data of the due `d` on `line`, for references at
     /// or after `reference`.
+    #[inline]
     pub(super) fn new(line: &Line, d: super::Due, reference: i64) -> Result<Rem> {
         Ok(match d {
             super::Due::Level(l) => Rem::Level(l),
@@ -53,6 +54,7 @@ impl Rem {
     /// the clock's start `c0`; `f_ref` gives `F(reference)`): the working
     /// time up to a fixed due still ahead, else the consumed time left
     /// (negative once overrun).
+    #[inline]
     pub(super) fn remaining(
         &self,
         reference: i64,
@@ -113,6 +115,7 @@ impl Live {
 
     /// Writes the fields of `clock` that depend on `now` (`c_now` is
     /// `C(now)`, `f_now` gives `F(now)`); returns the clock's next change.
+    #[inline]
     pub(super) fn settle(
         &self,
         clock: &mut Clock,
@@ -267,7 +270,8 @@ impl Ticket {
             ));
         };
         let memo = Memo::default();
-        let (template, extra) = Ctx::new(reg, self, from, true, &memo)?.compute()?;
+        let mut extra = Extra::default();
+        let template = Ctx::new(reg, self, from, true, &memo)?.compute(&mut extra)?;
         Ok(ClockPlan {
             reg,
             ticket: self,
