@@ -220,13 +220,13 @@ fn bench(c: &mut Criterion) {
     // The same sweep through plans: each request's clocks computed once for
     // every `now` after its last event (the build is a full computation),
     // then read at `now` for one calendar lookup and a copy.
+    // (the 100,000 plans are dropped outside the measured time)
     g.bench_function("clock_plan of 100k tickets (build)", |b| {
-        b.iter(|| {
-            let plans: Vec<_> = tickets
+        b.iter_with_large_drop(|| {
+            tickets
                 .iter()
                 .map(|t| t.clock_plan(&reg).unwrap())
-                .collect();
-            black_box(plans.len())
+                .collect::<Vec<_>>()
         })
     });
     let plans: Vec<_> = tickets
