@@ -183,7 +183,7 @@ impl<'a> Fields<'a> {
     pub(crate) fn finish(self) -> Result<()> {
         if let Some(key) = self.map.keys().find(|k| !self.asked.contains(&k.as_str())) {
             let mut known = self.asked.clone();
-            known.sort_unstable();
+            crate::sort::sort(&mut known);
             return Err(Error::new(
                 ErrorKind::UnknownField,
                 format!("unknown key {key:?}; expected one of: {}", known.join(", ")),

@@ -51,6 +51,7 @@ pub mod regulation;
 pub mod report;
 pub mod rules;
 pub mod sla;
+mod sort;
 pub mod ticket;
 
 pub use calendar::Calendar;

@@ -1114,7 +1114,9 @@ fn sorted_entries(m: &serde_json::Map<String, Value>) -> Vec<(&String, &Value)> 
             .position(|x| *x == k)
             .unwrap_or(KEY_ORDER.len())
     };
-    entries.sort_by(|a, b| rank(a.0).cmp(&rank(b.0)).then(a.0.cmp(b.0)));
+    crate::sort::sort_by(&mut entries, |a, b| {
+        rank(a.0).cmp(&rank(b.0)).then(a.0.cmp(b.0))
+    });
     entries
 }
 

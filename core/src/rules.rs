@@ -161,7 +161,7 @@ pub fn queue<'a>(tickets: impl IntoIterator<Item = &'a Ticket>) -> Vec<&'a Ticke
         .into_iter()
         .filter(|t| t.status().is_some_and(|s| s.is_queued()))
         .collect();
-    waiting.sort_by(|a, b| queue_order(a, b));
+    crate::sort::sort_by(&mut waiting, |a, b| queue_order(a, b));
     waiting
 }
 

@@ -433,7 +433,11 @@ impl CalendarSpec {
             )
             .at("week"));
         }
-        let extra: BTreeSet<NaiveDate> = self.extra_working_days.iter().copied().collect();
+        // inserted one by one: collecting would instantiate a sort
+        let mut extra = BTreeSet::new();
+        for &d in &self.extra_working_days {
+            extra.insert(d);
+        }
         if let Some((i, d)) = self
             .holidays
             .iter()

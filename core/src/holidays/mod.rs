@@ -297,7 +297,7 @@ pub fn year(preset: HolidayPreset, year: i32, martial_law_end: Option<NaiveDate>
             });
         }
     }
-    working_days.sort_by_key(|w| w.date);
+    crate::sort::sort_by_key(&mut working_days, |w| w.date);
 
     Ok(Year {
         year,
@@ -433,7 +433,7 @@ fn named_in(year: i32) -> Vec<(NaiveDate, HolidayName)> {
             (rule.from <= date && date <= rule.until).then_some((date, index, rule.name))
         })
         .collect();
-    named.sort_by_key(|&(date, index, _)| (date, index));
+    crate::sort::sort_by_key(&mut named, |&(date, index, _)| (date, index));
     named
         .into_iter()
         .map(|(date, _, name)| (date, name))

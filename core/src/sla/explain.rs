@@ -235,7 +235,7 @@ impl Ticket {
             .map(|p| (p.from.max(from), p.to.unwrap_or(to).min(to)))
             .filter(|(a, b)| b > a)
             .collect();
-        cut.sort();
+        crate::sort::sort(&mut cut);
         let mut merged: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::with_capacity(cut.len());
         for (a, b) in cut {
             match merged.last_mut() {

@@ -1042,7 +1042,7 @@ impl Ticket {
                 action: Some(a.action.clone()),
             }))
             .collect();
-        out.sort_by_key(|p| p.from);
+        crate::sort::sort_by_key(&mut out, |p| p.from);
         out
     }
 
