@@ -77,10 +77,11 @@
 //! [`Ticket::clocks`] computes from the events each time. A host that reads
 //! the clocks of many requests again and again (a board refreshed every
 //! minute, the wake-ups of a scheduler) can keep a [`ClockPlan`] per
-//! request instead: built once from the events (the cost of one
-//! `clocks`), it reads the same answer at any `now` after the last event
-//! for one calendar lookup and a copy (`benches/README.md`: about a quarter
-//! of the cost of computing from the events).
+//! request instead, rebuilt when the request changes: built once from the
+//! events (the cost of one `clocks`), it reads the same answer at any `now`
+//! from the last event on for one calendar lookup and a copy
+//! (`benches/README.md`: about a quarter of the cost of computing from the
+//! events).
 //!
 //! # Example
 //! ```

@@ -19,7 +19,7 @@ use super::{
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::ticket::Ticket;
-use crate::Regulation;
+use crate::{Calendar, Regulation};
 
 /// What the remaining time of a clock is counted against: a level of
 /// consumed time, or a fixed instant `d` (an agreed `new_due`, or "now"
@@ -210,13 +210,15 @@ pub(super) struct Extra {
 /// The clocks of one request computed once for every `now` at or after its
 /// last event, read at any such `now` for the cost of one calendar lookup
 /// and a copy (a sweep over many requests: dashboards, wake-ups,
-/// compliance at the current time). Borrowing the request, a plan cannot
-/// outlive a change to it.
+/// compliance at the current time).
 ///
-/// Every read equals what [`Ticket::clocks`], [`Ticket::clocks_summary`]
-/// and [`Ticket::next_change_at`] give at the same `now`, including before
-/// the last event (where the plan computes them from the events as those
-/// methods do).
+/// A plan is a snapshot: it owns what it needs (the stored clocks and the
+/// regulation's calendar, shared) and does not see later events of the
+/// request — build a new one when the request changes. Every read at a
+/// `now` at or after [`valid_from`](ClockPlan::valid_from) equals what
+/// [`Ticket::clocks`], [`Ticket::clocks_summary`] and
+/// [`Ticket::next_change_at`] give for the request as it was; an earlier
+/// `now` is refused (compute it from the events).
 ///
 /// # Example
 /// ```
@@ -231,11 +233,13 @@ pub(super) struct Extra {
 ///     let now = parse(now).unwrap();
 ///     assert_eq!(plan.clocks(now).unwrap(), t.clocks(&reg, now).unwrap());
 /// }
+/// // before the last event: refused
+/// let early = plan.clocks(parse("2026-03-02T09:00:00+02:00").unwrap()).unwrap_err();
+/// assert_eq!(early.field(), Some("now"));
 /// ```
 #[derive(Debug, Clone)]
-pub struct ClockPlan<'a> {
-    reg: &'a Regulation,
-    ticket: &'a Ticket,
+pub struct ClockPlan {
+    calendar: Calendar,
     from: DateTime<Utc>,
     template: Clocks,
     extra: Extra,
@@ -262,7 +266,7 @@ impl Ticket {
     /// let c = plan.clocks_summary(parse("2026-03-02T10:40:00+02:00").unwrap()).unwrap();
     /// assert_eq!(c.response.state.code(), "breached"); // 30 working minutes
     /// ```
-    pub fn clock_plan<'a>(&'a self, reg: &'a Regulation) -> Result<ClockPlan<'a>> {
+    pub fn clock_plan(&self, reg: &Regulation) -> Result<ClockPlan> {
         let Some(from) = self.last_event_at() else {
             return Err(Error::new(
                 ErrorKind::Conflict,
@@ -273,8 +277,7 @@ impl Ticket {
         let mut extra = Extra::default();
         let template = Ctx::new(reg, self, from, true, &memo)?.compute(&mut extra)?;
         Ok(ClockPlan {
-            reg,
-            ticket: self,
+            calendar: reg.calendar().clone(),
             from,
             template,
             extra,
@@ -282,9 +285,8 @@ impl Ticket {
     }
 }
 
-impl ClockPlan<'_> {
-    /// The instant from which reads take the plan's fast path: the
-    /// request's last event. Earlier `now`s are computed from the events.
+impl ClockPlan {
+    /// The first `now` the plan answers for: the request's last event.
     ///
     /// # Example
     /// See [`Ticket::clock_plan`].
@@ -295,14 +297,13 @@ impl ClockPlan<'_> {
     /// [`Ticket::clocks`] at `now`.
     ///
     /// # Errors
-    /// Those of [`Ticket::clocks`] (`now` outside the calendar's range).
+    /// `now` before [`valid_from`](ClockPlan::valid_from) (a conflict on
+    /// the field `now`), or outside the calendar's range.
     ///
     /// # Example
     /// See [`ClockPlan`].
     pub fn clocks(&self, now: DateTime<Utc>) -> Result<Clocks> {
-        if now < self.from {
-            return self.ticket.clocks(self.reg, now);
-        }
+        self.check(now)?;
         let mut out = self.template.clone();
         self.settle(&mut out, now)?;
         Ok(out)
@@ -311,14 +312,12 @@ impl ClockPlan<'_> {
     /// [`Ticket::clocks_summary`] at `now`.
     ///
     /// # Errors
-    /// Those of [`Ticket::clocks_summary`].
+    /// Those of [`ClockPlan::clocks`].
     ///
     /// # Example
     /// See [`Ticket::clock_plan`].
     pub fn clocks_summary(&self, now: DateTime<Utc>) -> Result<Clocks> {
-        if now < self.from {
-            return self.ticket.clocks_summary(self.reg, now);
-        }
+        self.check(now)?;
         let t = &self.template;
         let mut out = Clocks {
             ticket: t.ticket.clone(),
@@ -342,7 +341,7 @@ impl ClockPlan<'_> {
     /// [`Ticket::next_change_at`] at `now`.
     ///
     /// # Errors
-    /// Those of [`Ticket::next_change_at`].
+    /// Those of [`ClockPlan::clocks`].
     ///
     /// # Example
     /// ```
@@ -358,14 +357,43 @@ impl ClockPlan<'_> {
     /// assert_eq!(format(next.unwrap()), "2026-03-02T08:27:00Z");
     /// ```
     pub fn next_change_at(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
-        Ok(self.clocks_summary(now)?.next_change_at)
+        self.check(now)?;
+        let (now_dt, now) = (now, ts(now));
+        let f_now = self.f_now(now);
+        let mut wake = None;
+        for live in self.extra.live.iter().flatten() {
+            // only the wake-up is wanted: a clock without records to write in
+            let mut scratch = without_records(&self.template.response);
+            let c_now = live.consumed_at(|| f_now.get())?;
+            if let Some(w) = live.settle(&mut scratch, now, now_dt, c_now, || f_now.get(), utc)? {
+                soonest(&mut wake, w);
+            }
+        }
+        self.archive(&mut wake, now);
+        Ok(wake.map(utc))
+    }
+
+    /// Refuses a `now` before the last event.
+    fn check(&self, now: DateTime<Utc>) -> Result<()> {
+        if now < self.from {
+            return Err(Error::new(
+                ErrorKind::Conflict,
+                format!(
+                    "now ({}) is before the request's last event ({}), from which the plan holds its clocks: compute earlier clocks from the events",
+                    crate::instant::format(now),
+                    crate::instant::format(self.from)
+                ),
+            )
+            .at("now"));
+        }
+        Ok(())
     }
 
     /// Brings the template's copy `out` to `now` (at or after the last event).
     fn settle(&self, out: &mut Clocks, now_dt: DateTime<Utc>) -> Result<()> {
         let now = ts(now_dt);
         out.now = now_dt;
-        let f_now = self.f_now(now_dt);
+        let f_now = self.f_now(now);
         let mut wake = None;
         let [l1, l2, l3] = &self.extra.live;
         let mut one = |clock: &mut Clock, live: &Option<Live>| -> Result<()> {
@@ -398,10 +426,10 @@ impl ClockPlan<'_> {
     }
 
     /// `F(now)`, looked up once, when a clock first needs it.
-    fn f_now(&self, now: DateTime<Utc>) -> LazyF<'_> {
+    fn f_now(&self, now: i64) -> LazyF<'_> {
         LazyF {
-            reg: self.reg,
-            now: ts(now),
+            calendar: &self.calendar,
+            now,
             value: Cell::new(None),
         }
     }
@@ -409,7 +437,7 @@ impl ClockPlan<'_> {
 
 /// `F(now)` computed on first use.
 struct LazyF<'a> {
-    reg: &'a Regulation,
+    calendar: &'a Calendar,
     now: i64,
     value: Cell<Option<i64>>,
 }
@@ -419,10 +447,7 @@ impl LazyF<'_> {
         if let Some(v) = self.value.get() {
             return Ok(v);
         }
-        let v = self
-            .reg
-            .calendar()
-            .work_index_near(self.now, &Cell::new(0))?;
+        let v = self.calendar.work_index_near(self.now, &Cell::new(0))?;
         self.value.set(Some(v));
         Ok(v)
     }
