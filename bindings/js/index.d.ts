@@ -508,6 +508,31 @@ export class Ticket {
   explainClock(regulation: Regulation, metric: Metric, now: InstantInput): Explanation | null;
   /** The earliest instant after `now` at which a clock or rule changes state, or null. */
   nextChangeAt(regulation: Regulation, now: InstantInput): Instant | null;
+  /**
+   * The clocks computed once for every `now` from the last event on: a
+   * snapshot to re-read cheaply (a board refreshing many requests); make a
+   * new one after the next event.
+   */
+  clockPlan(regulation: Regulation): ClockPlan;
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/**
+ * A request's clocks from its last event on (see `Ticket.clockPlan`): each
+ * read equals what the ticket gives at the same `now`; a `now` before
+ * `validFrom` throws a `ReglamentError` (code `conflict`, field `now`).
+ */
+export class ClockPlan {
+  private constructor();
+  /** The first `now` the plan answers for: the request's last event. */
+  readonly validFrom: Instant;
+  /** The SLA clocks at `now` (as `Ticket.clocks`). */
+  clocks(now: InstantInput): Clocks;
+  /** The clocks at `now` without thresholds, due history, extensions and pauses. */
+  clocksSummary(now: InstantInput): Clocks;
+  /** The earliest instant after `now` at which a clock or rule changes state, or null. */
+  nextChangeAt(now: InstantInput): Instant | null;
   free(): void;
   [Symbol.dispose](): void;
 }

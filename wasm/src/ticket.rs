@@ -13,7 +13,8 @@ use wasm_bindgen::prelude::*;
 use reglament::model::Metric;
 
 use crate::convert::{
-    code_in, doc_in, doc_out, instant_in, opt_instant_in, opt_instant_out, ser_out, string_in,
+    code_in, doc_in, doc_out, instant_in, instant_out, opt_instant_in, opt_instant_out, ser_out,
+    string_in,
 };
 use crate::error::{self, OrJs};
 use crate::regulation::WasmRegulation;
@@ -344,6 +345,15 @@ impl WasmTicket {
         )))
     }
 
+    /// The request's clocks computed once for every `now` from its last
+    /// event on (a snapshot: build a new one after the next event), for a
+    /// board that re-reads many requests' clocks every second.
+    #[wasm_bindgen(js_name = clockPlan)]
+    pub fn clock_plan(&self, regulation: &WasmRegulation) -> Result<WasmClockPlan, JsValue> {
+        let inner = self.ticket()?.clock_plan(&regulation.inner).js()?;
+        Ok(WasmClockPlan { inner })
+    }
+
     /// Internal: the handle `queue()` passes to the core.
     #[wasm_bindgen(getter, js_name = __handle)]
     pub fn handle(&self) -> u32 {
@@ -455,4 +465,46 @@ pub fn queue(handles: Vec<u32>) -> Result<Vec<u32>, JsValue> {
         .map(|p| u32::try_from(p).unwrap_or(u32::MAX))
         .collect();
     Ok(pos)
+}
+
+/// A request's clocks from its last event on, read at any later `now` for
+/// one calendar lookup and a copy: what `Ticket.clocks`, a summary of it,
+/// and `Ticket.nextChangeAt` give for the request as it was when the plan
+/// was made. An earlier `now` is refused.
+#[wasm_bindgen(js_name = ClockPlan)]
+pub struct WasmClockPlan {
+    inner: reglament::sla::ClockPlan,
+}
+
+#[wasm_bindgen(js_class = ClockPlan)]
+impl WasmClockPlan {
+    /// The first `now` the plan answers for: the request's last event.
+    #[wasm_bindgen(getter, js_name = validFrom)]
+    pub fn valid_from(&self) -> String {
+        instant_out(self.inner.valid_from())
+    }
+
+    /// The SLA clocks at `now` (as `Ticket.clocks`).
+    pub fn clocks(&self, now: JsValue) -> Result<JsValue, JsValue> {
+        let now = instant_in(&now, "now")?;
+        Ok(doc_out(&self.inner.clocks(now).js()?.to_value()))
+    }
+
+    /// The clocks at `now` without their records (thresholds, due history,
+    /// extensions, pauses): states, dues, breaches, `next_change_at`.
+    #[wasm_bindgen(js_name = clocksSummary)]
+    pub fn clocks_summary(&self, now: JsValue) -> Result<JsValue, JsValue> {
+        let now = instant_in(&now, "now")?;
+        Ok(doc_out(&self.inner.clocks_summary(now).js()?.to_value()))
+    }
+
+    /// The earliest instant after `now` at which a clock or rule changes
+    /// state, or `null` (as `Ticket.nextChangeAt`).
+    #[wasm_bindgen(js_name = nextChangeAt)]
+    pub fn next_change_at(&self, now: JsValue) -> Result<JsValue, JsValue> {
+        let now = instant_in(&now, "now")?;
+        Ok(nullable(opt_instant_out(
+            self.inner.next_change_at(now).js()?,
+        )))
+    }
 }

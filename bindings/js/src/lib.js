@@ -210,6 +210,7 @@ export function bind(raw, memory) {
   });
   const Regulation = guardClass(raw.Regulation);
   const Ticket = guardClass(raw.Ticket);
+  const ClockPlan = guardClass(raw.ClockPlan);
 
   // Several tickets go to the core by handle (the objects stay the caller's).
   function handles(tickets) {
@@ -230,6 +231,7 @@ export function bind(raw, memory) {
     Calendar,
     Regulation,
     Ticket,
+    ClockPlan,
     holidays: guard(raw.holidays),
     mustRegister: guard(raw.mustRegister),
     version: guard(raw.version),

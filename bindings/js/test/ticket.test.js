@@ -1,7 +1,7 @@
 // The ticket surface: apply, refusals as data or as ReglamentRefusal, replay, queue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Regulation, Ticket, queue, mustRegister, ReglamentError, ReglamentRefusal } from 'reglament';
+import { Regulation, Ticket, ClockPlan, queue, mustRegister, ReglamentError, ReglamentRefusal } from 'reglament';
 
 const reg = Regulation.default();
 const op = { id: 'op-1', role: 'operator' };
@@ -148,4 +148,41 @@ test('misuse of objects: a freed object or the wrong class is a ReglamentTypeErr
   assert.throws(() => new Ticket('x').apply(Calendar.defaultKyiv(), {}), (e) => e instanceof ReglamentTypeError && /Regulation/.test(e.message));
   assert.throws(() => new Ticket('x').apply(null, {}), (e) => e instanceof ReglamentTypeError);
   assert.throws(() => new Ticket(42), (e) => e instanceof ReglamentTypeError && e.field === 'id');
+});
+
+test('clockPlan: reads what the ticket gives at any now from the last event on, refuses earlier ones', () => {
+  const t = new Ticket('T-plan');
+  t.applyOrThrow(reg, register('2026-03-27T17:30:00+02:00', 'critical'));
+  t.applyOrThrow(reg, { kind: 'ask_user', at: '2026-03-27T17:40:00+02:00', actor: op });
+  t.applyOrThrow(reg, { kind: 'user_answer', at: '2026-03-30T09:10:00+03:00', actor: { id: 'u', role: 'user' } });
+  const plan = t.clockPlan(reg);
+  assert.ok(plan instanceof ClockPlan);
+  assert.equal(plan.validFrom, '2026-03-30T06:10:00Z');
+  // across the answer, the thresholds, the dues, the breach and a year later
+  const nows = ['2026-03-30T09:10:00+03:00', '2026-03-30T09:15:00+03:00', '2026-03-30T09:30:00+03:00',
+    '2026-03-30T12:00:00+03:00', '2026-04-02T18:00:00+03:00', '2027-03-30T09:10:00+03:00'];
+  let next = plan.validFrom;
+  for (let i = 0; i < 5 && next; i++) {
+    nows.push(next);
+    next = t.nextChangeAt(reg, next);
+  }
+  for (const now of nows) {
+    assert.deepEqual(plan.clocks(now), t.clocks(reg, now), now);
+    assert.deepEqual(plan.nextChangeAt(new Date(now)), t.nextChangeAt(reg, now), now);
+    const s = plan.clocksSummary(now);
+    assert.deepEqual(s.response.thresholds, []);
+    assert.equal(s.response.due_at, t.clocks(reg, now).response.due_at);
+  }
+  assert.throws(() => plan.clocks('2026-03-30T09:00:00+03:00'), (e) => {
+    assert.ok(e instanceof ReglamentError);
+    assert.equal(e.code, 'conflict');
+    assert.equal(e.field, 'now');
+    return true;
+  });
+  assert.throws(() => plan.nextChangeAt('not an instant'), ReglamentError);
+  // a snapshot: a later event does not reach it
+  t.applyOrThrow(reg, { kind: 'reply', at: '2026-03-30T09:20:00+03:00', actor: op });
+  assert.equal(plan.validFrom, '2026-03-30T06:10:00Z');
+  assert.notDeepEqual(plan.clocks('2026-03-30T10:00:00+03:00'), t.clocks(reg, '2026-03-30T10:00:00+03:00'));
+  plan.free();
 });

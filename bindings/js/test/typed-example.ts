@@ -3,7 +3,7 @@
 import {
   Calendar, Regulation, Ticket, holidays, queue, mustRegister, compliance, whatIf, version, zones,
   ReglamentError, ReglamentRangeError, ReglamentRefusal,
-  type Instant, type Outcome, type ReglamentEvent, type Clocks, type Status, type CalendarSpec, type HolidayYear,
+  type ClockPlan, type Instant, type Outcome, type ReglamentEvent, type Clocks, type Status, type CalendarSpec, type HolidayYear,
 } from 'reglament';
 
 const kyiv: Calendar = Calendar.defaultKyiv();
@@ -48,6 +48,13 @@ if (out.accepted) {
 }
 const status: Status | null = ticket.status;
 const clocks: Clocks = ticket.clocks(reg, new Date());
+const plan: ClockPlan = ticket.clockPlan(reg);
+const from: Instant = plan.validFrom;
+const fromPlan: Clocks = plan.clocksSummary(new Date());
+const wake: Instant | null = plan.nextChangeAt(from);
+void fromPlan; void wake;
+// @ts-expect-error a plan reads at a `now` only: the regulation is in it
+plan.clocks(reg, new Date());
 const next: Instant | null = clocks.next_change_at;
 const explained = ticket.explainClock(reg, 'resolution', '2026-03-30T12:00:00+03:00');
 const sentences: string[] = explained?.en ?? [];
