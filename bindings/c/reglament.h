@@ -136,6 +136,27 @@ typedef int32_t reglament_status;
 typedef struct reglament_calendar reglament_calendar;
 
 /**
+ * A ticket's SLA clocks computed once for every `now` from its last event
+ * on: each read (`reglament_clock_plan_clocks_json`,
+ * `reglament_clock_plan_summary_json`, `reglament_clock_plan_next_change`)
+ * equals what the ticket gives at the same `now` under the same
+ * regulation, for one calendar lookup and a copy instead of a computation
+ * from the events: for hosts that re-read the clocks of many requests
+ * (boards, schedulers). A plan is a snapshot: it does not see events
+ * applied to the ticket afterwards (make a new plan), and it refuses a
+ * `now` before the ticket's last event (`REGLAMENT_STATUS_INVALID_INPUT`,
+ * error code `conflict`, field `now`).
+ *
+ * Created by `reglament_ticket_clock_plan`; freed by
+ * `reglament_clock_plan_free`. It holds no pointer to the ticket or the
+ * regulation: either may be freed or changed while the plan lives.
+ *
+ * Thread safety: immutable once made; any number of threads may read it
+ * at once, and it may be moved to another thread.
+ */
+typedef struct reglament_clock_plan reglament_clock_plan;
+
+/**
  * Describes a failed call: its status, a stable code, a message, and for a
  * refusal the clause of the regulation and the Ukrainian sentence.
  *
@@ -770,6 +791,88 @@ reglament_status reglament_ticket_next_change(const struct reglament_ticket *tic
                                               bool *found,
                                               int64_t *at,
                                               struct reglament_error **err);
+
+/**
+ * `*out` = the ticket's clock plan under `regulation` (free it with
+ * `reglament_clock_plan_free`): its clocks computed once for every `now`
+ * from its last event on.
+ *
+ * Fails like `reglament_ticket_clocks_json` at the last event (an
+ * unregistered ticket: `REGLAMENT_STATUS_INVALID_INPUT`, error code
+ * `conflict`).
+ *
+ * # Safety
+ * `ticket` is NULL or a live ticket; `regulation` is NULL or a live
+ * regulation; `out` is writable; `err` is NULL or writable.
+ */
+reglament_status reglament_ticket_clock_plan(const struct reglament_ticket *ticket,
+                                             const struct reglament_regulation *regulation,
+                                             struct reglament_clock_plan **out,
+                                             struct reglament_error **err);
+
+/**
+ * Frees a clock plan. NULL is accepted and ignored.
+ *
+ * # Safety
+ * `plan` is NULL or a plan returned by this library and not yet freed; no
+ * other call may be using it; it must not be used afterwards.
+ */
+void reglament_clock_plan_free(struct reglament_clock_plan *plan);
+
+/**
+ * `*from` = the first `now` the plan answers for (Unix seconds): the
+ * ticket's last event when the plan was made.
+ *
+ * # Safety
+ * `plan` is NULL or a live plan; `from` is writable; `err` is NULL or
+ * writable.
+ */
+reglament_status reglament_clock_plan_valid_from(const struct reglament_clock_plan *plan,
+                                                 int64_t *from,
+                                                 struct reglament_error **err);
+
+/**
+ * `*out` = the clocks at `now` as JSON (free it with
+ * `reglament_string_free`), the document of `reglament_ticket_clocks_json`.
+ *
+ * # Safety
+ * `plan` is NULL or a live plan; `out` is writable; `err` is NULL or
+ * writable.
+ */
+reglament_status reglament_clock_plan_clocks_json(const struct reglament_clock_plan *plan,
+                                                  int64_t now,
+                                                  char **out,
+                                                  struct reglament_error **err);
+
+/**
+ * `*out` = the clocks at `now` without their records (thresholds, due
+ * history, extensions and pauses left empty) as JSON (free it with
+ * `reglament_string_free`): states, due instants, breaches, consumed and
+ * remaining time, `next_change_at`.
+ *
+ * # Safety
+ * `plan` is NULL or a live plan; `out` is writable; `err` is NULL or
+ * writable.
+ */
+reglament_status reglament_clock_plan_summary_json(const struct reglament_clock_plan *plan,
+                                                   int64_t now,
+                                                   char **out,
+                                                   struct reglament_error **err);
+
+/**
+ * The earliest instant after `now` at which anything about the ticket
+ * changes, as `reglament_ticket_next_change` gives it: `*found` = false
+ * (and `*at` untouched) when nothing is scheduled.
+ *
+ * # Safety
+ * `plan` is NULL or a live plan; `found` and `at` are writable; `err` is
+ * NULL or writable.
+ */
+reglament_status reglament_clock_plan_next_change(const struct reglament_clock_plan *plan,
+                                                  int64_t now,
+                                                  bool *found,
+                                                  int64_t *at,
+                                                  struct reglament_error **err);
 
 /**
  * The support queue of clause 3.3: the waiting requests (Backlog, Sprint,

@@ -46,7 +46,7 @@ use std::ffi::c_char;
 pub use calendar::ReglamentCalendar;
 pub use error::{ReglamentError, ReglamentStatus};
 pub use regulation::ReglamentRegulation;
-pub use ticket::ReglamentTicket;
+pub use ticket::{ReglamentClockPlan, ReglamentTicket};
 
 /// The version of the linked library (`"0.1.0"`), to compare with the
 /// `REGLAMENT_VERSION` macro of the header the host was compiled against

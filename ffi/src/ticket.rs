@@ -406,6 +406,188 @@ pub unsafe extern "C" fn reglament_ticket_next_change(
     })
 }
 
+/// A ticket's SLA clocks computed once for every `now` from its last event
+/// on: each read (`reglament_clock_plan_clocks_json`,
+/// `reglament_clock_plan_summary_json`, `reglament_clock_plan_next_change`)
+/// equals what the ticket gives at the same `now` under the same
+/// regulation, for one calendar lookup and a copy instead of a computation
+/// from the events: for hosts that re-read the clocks of many requests
+/// (boards, schedulers). A plan is a snapshot: it does not see events
+/// applied to the ticket afterwards (make a new plan), and it refuses a
+/// `now` before the ticket's last event (`REGLAMENT_STATUS_INVALID_INPUT`,
+/// error code `conflict`, field `now`).
+///
+/// Created by `reglament_ticket_clock_plan`; freed by
+/// `reglament_clock_plan_free`. It holds no pointer to the ticket or the
+/// regulation: either may be freed or changed while the plan lives.
+///
+/// Thread safety: immutable once made; any number of threads may read it
+/// at once, and it may be moved to another thread.
+pub struct ReglamentClockPlan {
+    _opaque: [u8; 0],
+}
+
+handle_type!(
+    ReglamentClockPlan(reglament::sla::ClockPlan),
+    0x5245_474c_504c_4e31,
+    "reglament_clock_plan"
+);
+
+/// Borrows a plan handle.
+///
+/// # Safety
+/// `ptr` is NULL or a live plan.
+unsafe fn plan_ref<'a>(ptr: *const ReglamentClockPlan) -> FfiResult<&'a reglament::sla::ClockPlan> {
+    // SAFETY: forwarded contract.
+    unsafe { guard::handle(ptr, "plan") }
+}
+
+/// `*out` = the ticket's clock plan under `regulation` (free it with
+/// `reglament_clock_plan_free`): its clocks computed once for every `now`
+/// from its last event on.
+///
+/// Fails like `reglament_ticket_clocks_json` at the last event (an
+/// unregistered ticket: `REGLAMENT_STATUS_INVALID_INPUT`, error code
+/// `conflict`).
+///
+/// # Safety
+/// `ticket` is NULL or a live ticket; `regulation` is NULL or a live
+/// regulation; `out` is writable; `err` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_ticket_clock_plan(
+    ticket: *const ReglamentTicket,
+    regulation: *const ReglamentRegulation,
+    out: *mut *mut ReglamentClockPlan,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let t = unsafe { ticket_ref(ticket, "ticket") }?;
+        // SAFETY: forwarded contract.
+        let r = unsafe { reg(regulation) }?;
+        let out = guard::out(out, "out")?;
+        let plan = t.clock_plan(r)?;
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(out, guard::into_raw::<ReglamentClockPlan>(plan)) };
+        Ok(())
+    })
+}
+
+/// Frees a clock plan. NULL is accepted and ignored.
+///
+/// # Safety
+/// `plan` is NULL or a plan returned by this library and not yet freed; no
+/// other call may be using it; it must not be used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_clock_plan_free(plan: *mut ReglamentClockPlan) {
+    // SAFETY: forwarded contract.
+    unsafe { guard::free(plan) }
+}
+
+/// `*from` = the first `now` the plan answers for (Unix seconds): the
+/// ticket's last event when the plan was made.
+///
+/// # Safety
+/// `plan` is NULL or a live plan; `from` is writable; `err` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_clock_plan_valid_from(
+    plan: *const ReglamentClockPlan,
+    from: *mut i64,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let p = unsafe { plan_ref(plan) }?;
+        let from = guard::out(from, "from")?;
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(from, p.valid_from().timestamp()) };
+        Ok(())
+    })
+}
+
+/// `*out` = the clocks at `now` as JSON (free it with
+/// `reglament_string_free`), the document of `reglament_ticket_clocks_json`.
+///
+/// # Safety
+/// `plan` is NULL or a live plan; `out` is writable; `err` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_clock_plan_clocks_json(
+    plan: *const ReglamentClockPlan,
+    now: i64,
+    out: *mut *mut c_char,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let p = unsafe { plan_ref(plan) }?;
+        let out = guard::out(out, "out")?;
+        let clocks = p.clocks(instant(now)?)?;
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(out, guard::owned_string(&clocks.to_value().to_string())) };
+        Ok(())
+    })
+}
+
+/// `*out` = the clocks at `now` without their records (thresholds, due
+/// history, extensions and pauses left empty) as JSON (free it with
+/// `reglament_string_free`): states, due instants, breaches, consumed and
+/// remaining time, `next_change_at`.
+///
+/// # Safety
+/// `plan` is NULL or a live plan; `out` is writable; `err` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_clock_plan_summary_json(
+    plan: *const ReglamentClockPlan,
+    now: i64,
+    out: *mut *mut c_char,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let p = unsafe { plan_ref(plan) }?;
+        let out = guard::out(out, "out")?;
+        let clocks = p.clocks_summary(instant(now)?)?;
+        // SAFETY: checked by guard::out.
+        unsafe { guard::put(out, guard::owned_string(&clocks.to_value().to_string())) };
+        Ok(())
+    })
+}
+
+/// The earliest instant after `now` at which anything about the ticket
+/// changes, as `reglament_ticket_next_change` gives it: `*found` = false
+/// (and `*at` untouched) when nothing is scheduled.
+///
+/// # Safety
+/// `plan` is NULL or a live plan; `found` and `at` are writable; `err` is
+/// NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn reglament_clock_plan_next_change(
+    plan: *const ReglamentClockPlan,
+    now: i64,
+    found: *mut bool,
+    at: *mut i64,
+    err: *mut *mut ReglamentError,
+) -> ReglamentStatus {
+    run(err, || {
+        // SAFETY: forwarded contract.
+        let p = unsafe { plan_ref(plan) }?;
+        let found = guard::out(found, "found")?;
+        let at = guard::out(at, "at")?;
+        let next = p.next_change_at(instant(now)?)?;
+        // SAFETY: checked by guard::out.
+        unsafe {
+            guard::put(found, next.is_some());
+            if let Some(n) = next {
+                guard::put(at, n.timestamp());
+            }
+        }
+        Ok(())
+    })
+}
+
 /// Borrows an array of ticket handles.
 ///
 /// # Safety

@@ -427,6 +427,37 @@ static void tickets(reglament_regulation *reg) {
     reglament_ticket_free((reglament_ticket *)(void *)reg);
     reglament_regulation_free((reglament_regulation *)(void *)t);
     reglament_ticket_free(NULL);
+
+    /* clock plans: NULL and foreign handles, NULL outputs, bad instants */
+    reglament_clock_plan *plan = NULL;
+    EXPECT_ARG(reglament_ticket_clock_plan(NULL, reg, &plan, &e_), "null_argument", "ticket");
+    EXPECT_ARG(reglament_ticket_clock_plan(t, NULL, &plan, &e_), "null_argument", "regulation");
+    EXPECT_ARG(reglament_ticket_clock_plan(t, reg, NULL, &e_), "null_argument", "out");
+    EXPECT_ARG(reglament_clock_plan_valid_from(NULL, &u, &e_), "null_argument", "plan");
+    EXPECT_ARG(reglament_clock_plan_clocks_json(NULL, now, &s, &e_), "null_argument", "plan");
+    EXPECT_ARG(reglament_clock_plan_summary_json(NULL, now, &s, &e_), "null_argument", "plan");
+    EXPECT_ARG(reglament_clock_plan_next_change(NULL, now, &found, &u, &e_), "null_argument", "plan");
+    EXPECT_ARG(reglament_clock_plan_clocks_json((const reglament_clock_plan *)(const void *)t, now, &s, &e_),
+               "invalid_argument", "plan");
+    CHECK_STATUS(reglament_ticket_clock_plan(t, reg, &plan, &err), err, REGLAMENT_STATUS_OK);
+    EXPECT_ARG(reglament_clock_plan_valid_from(plan, NULL, &e_), "null_argument", "from");
+    EXPECT_ARG(reglament_clock_plan_clocks_json(plan, now, NULL, &e_), "null_argument", "out");
+    EXPECT_ARG(reglament_clock_plan_summary_json(plan, now, NULL, &e_), "null_argument", "out");
+    EXPECT_ARG(reglament_clock_plan_next_change(plan, now, NULL, &u, &e_), "null_argument", "found");
+    EXPECT_ARG(reglament_clock_plan_next_change(plan, now, &found, NULL, &e_), "null_argument", "at");
+    EXPECT_ARG(reglament_ticket_to_json((const reglament_ticket *)(const void *)plan, NULL, &s, &e_),
+               "invalid_argument", "ticket");
+    for (size_t i = 0; i < sizeof bad_now / sizeof bad_now[0]; i++) {
+        s = NULL;
+        reglament_status st = reglament_clock_plan_clocks_json(plan, bad_now[i], &s, &err);
+        CHECK(st == REGLAMENT_STATUS_OUT_OF_RANGE || st == REGLAMENT_STATUS_INVALID_INPUT);
+        CHECK(s == NULL && err != NULL);
+        reglament_error_free(err);
+        err = NULL;
+    }
+    reglament_ticket_free((reglament_ticket *)(void *)plan);
+    reglament_clock_plan_free((reglament_clock_plan *)(void *)t);
+    reglament_clock_plan_free(plan);
     CHECK_STATUS(reglament_ticket_to_json(t, NULL, &s, NULL), NULL, REGLAMENT_STATUS_OK);
     reglament_string_free(s);
     reglament_ticket_free(t);

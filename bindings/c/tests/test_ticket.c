@@ -1,5 +1,6 @@
 /* Tickets through the C API: apply (accepted, refused, malformed), check,
- * clone, replay, state at `now`, SLA clocks and the next change, the queue,
+ * clone, replay, state at `now`, SLA clocks and the next change, clock
+ * plans, the queue,
  * compliance, the rule queries, and one regulation shared by threads that
  * each drive their own ticket. (Every conformance vector runs in
  * test_vectors.c.) */
@@ -126,6 +127,67 @@ static void clocks_and_next_change(void) {
     at = 42;
     reglament_status st = reglament_ticket_next_change(t, reg, now, &found, &at, &err);
     CHECK(st == REGLAMENT_STATUS_OK ? (!found && at == 42) : err != NULL);
+    reglament_error_free(err);
+    reglament_ticket_free(t);
+}
+
+/* A clock plan reads what the ticket gives from its last event on, refuses
+ * earlier instants, and outlives the ticket it was made from. */
+static void clock_plan(void) {
+    reglament_ticket *t = NULL;
+    reglament_clock_plan *plan = NULL;
+    reglament_error *err = NULL;
+    CHECK_STATUS(reglament_ticket_new("T-P", 3, &t, &err), err, REGLAMENT_STATUS_OK);
+    CHECK_STATUS(apply(t, REGISTER("2026-03-02T10:00:00+02:00", "critical"), NULL, &err), err, REGLAMENT_STATUS_OK);
+    CHECK_STATUS(reglament_ticket_clock_plan(t, reg, &plan, &err), err, REGLAMENT_STATUS_OK);
+    int64_t from = 0;
+    CHECK_STATUS(reglament_clock_plan_valid_from(plan, &from, &err), err, REGLAMENT_STATUS_OK);
+    CHECK_I64(from, 1772438400LL); /* the registration: 10:00 Kyiv */
+    /* at the registration, the thresholds, the due instant, the breach, a week later */
+    const int64_t offsets[] = {0, 1349, 1350, 1351, 1620, 1800, 1801, 7 * 86400};
+    for (size_t i = 0; i < sizeof offsets / sizeof offsets[0]; i++) {
+        int64_t now = from + offsets[i];
+        char *a = NULL, *b = NULL;
+        CHECK_STATUS(reglament_clock_plan_clocks_json(plan, now, &a, &err), err, REGLAMENT_STATUS_OK);
+        CHECK_STATUS(reglament_ticket_clocks_json(t, reg, now, &b, &err), err, REGLAMENT_STATUS_OK);
+        CHECK(a && b && strcmp(a, b) == 0);
+        reglament_string_free(a);
+        reglament_string_free(b);
+        bool f1 = false, f2 = false;
+        int64_t at1 = -1, at2 = -1;
+        CHECK_STATUS(reglament_clock_plan_next_change(plan, now, &f1, &at1, &err), err, REGLAMENT_STATUS_OK);
+        CHECK_STATUS(reglament_ticket_next_change(t, reg, now, &f2, &at2, &err), err, REGLAMENT_STATUS_OK);
+        CHECK(f1 == f2 && at1 == at2);
+    }
+    char *summary = NULL;
+    CHECK_STATUS(reglament_clock_plan_summary_json(plan, from + 1801, &summary, &err), err, REGLAMENT_STATUS_OK);
+    CHECK(str_contains(summary, "\"state\":\"breached\""));
+    CHECK(str_contains(summary, "\"thresholds\":[]"));
+    reglament_string_free(summary);
+    /* before the last event: refused, naming `now` */
+    char *early = NULL;
+    CHECK_STATUS(reglament_clock_plan_clocks_json(plan, from - 1, &early, &err), err, REGLAMENT_STATUS_INVALID_INPUT);
+    CHECK_STR(reglament_error_code(err), "conflict");
+    CHECK_STR(reglament_error_field(err), "now");
+    CHECK(early == NULL);
+    reglament_error_free(err);
+    err = NULL;
+    /* the plan holds no pointer to the ticket */
+    reglament_ticket_free(t);
+    bool found = false;
+    int64_t at = 0;
+    CHECK_STATUS(reglament_clock_plan_next_change(plan, from, &found, &at, &err), err, REGLAMENT_STATUS_OK);
+    CHECK(found);
+    CHECK_I64(at, from + 1350);
+    reglament_clock_plan_free(plan);
+    reglament_clock_plan_free(NULL);
+
+    /* an unregistered ticket has no plan */
+    CHECK_STATUS(reglament_ticket_new("T-Q", 3, &t, &err), err, REGLAMENT_STATUS_OK);
+    plan = NULL;
+    CHECK_STATUS(reglament_ticket_clock_plan(t, reg, &plan, &err), err, REGLAMENT_STATUS_INVALID_INPUT);
+    CHECK_STR(reglament_error_code(err), "conflict");
+    CHECK(plan == NULL);
     reglament_error_free(err);
     reglament_ticket_free(t);
 }
@@ -273,6 +335,7 @@ int main(void) {
     }
     apply_and_refuse();
     clocks_and_next_change();
+    clock_plan();
     replay_queue_compliance();
     rule_queries();
     what_if();
