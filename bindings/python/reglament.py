@@ -135,6 +135,12 @@ _ticket_clocks = _fn("reglament_ticket_clocks_json", c_int32, c_void_p, c_void_p
 _ticket_next = _fn(
     "reglament_ticket_next_change", c_int32, c_void_p, c_void_p, c_int64, POINTER(c_bool), POINTER(c_int64), _ERR
 )
+_ticket_plan = _fn("reglament_ticket_clock_plan", c_int32, c_void_p, c_void_p, POINTER(c_void_p), _ERR)
+_plan_free = _fn("reglament_clock_plan_free", None, c_void_p)
+_plan_from = _fn("reglament_clock_plan_valid_from", c_int32, c_void_p, POINTER(c_int64), _ERR)
+_plan_clocks = _fn("reglament_clock_plan_clocks_json", c_int32, c_void_p, c_int64, _STR_OUT, _ERR)
+_plan_summary = _fn("reglament_clock_plan_summary_json", c_int32, c_void_p, c_int64, _STR_OUT, _ERR)
+_plan_next = _fn("reglament_clock_plan_next_change", c_int32, c_void_p, c_int64, POINTER(c_bool), POINTER(c_int64), _ERR)
 _ticket_explain = _fn(
     "reglament_ticket_explain_json", c_int32, c_void_p, c_void_p, c_char_p, c_size_t, c_int64, _STR_OUT, _ERR
 )
@@ -465,6 +471,42 @@ class Ticket(_Handle):
     def next_change(self, regulation: Regulation, now: Union[int, datetime]) -> Optional[datetime]:
         found, at = c_bool(), c_int64()
         _call(_ticket_next, self, regulation, _secs(now), byref(found), byref(at))
+        return _dt(at.value) if found.value else None
+
+    def clock_plan(self, regulation: Regulation) -> "ClockPlan":
+        """The clocks computed once for every `now` from the last event on (a snapshot)."""
+        out = c_void_p()
+        _call(_ticket_plan, self, regulation, byref(out))
+        return ClockPlan(out)
+
+
+class ClockPlan(_Handle):
+    """A ticket's clocks from its last event on, re-read at any later `now` for
+    one calendar lookup and a copy; an earlier `now` raises (code `conflict`,
+    field `now`). Immutable: may be read from several threads."""
+
+    _free = staticmethod(_plan_free)
+
+    @property
+    def valid_from(self) -> datetime:
+        t = c_int64()
+        _call(_plan_from, self, byref(t))
+        return _dt(t.value)
+
+    def clocks(self, now: Union[int, datetime]) -> dict:
+        out = c_void_p()
+        _call(_plan_clocks, self, _secs(now), byref(out))
+        return json.loads(_take_string(out) or "null")
+
+    def summary(self, now: Union[int, datetime]) -> dict:
+        """The clocks without thresholds, due history, extensions and pauses."""
+        out = c_void_p()
+        _call(_plan_summary, self, _secs(now), byref(out))
+        return json.loads(_take_string(out) or "null")
+
+    def next_change(self, now: Union[int, datetime]) -> Optional[datetime]:
+        found, at = c_bool(), c_int64()
+        _call(_plan_next, self, _secs(now), byref(found), byref(at))
         return _dt(at.value) if found.value else None
 
 

@@ -83,6 +83,20 @@ class TicketTest(unittest.TestCase):
         self.assertEqual(r.exception.refusal["role"], "operator")
         self.assertEqual(t.state()["status"], "backlog")
 
+    def test_clock_plan_reads_what_the_ticket_gives(self):
+        t = reglament.Ticket("ERP-P")
+        t.apply(self.reg, register("2026-03-27T16:30:00+02:00"))
+        with t.clock_plan(self.reg) as plan:
+            self.assertEqual(plan.valid_from, datetime(2026, 3, 27, 14, 30, tzinfo=timezone.utc))
+            for minutes in (0, 30, 45, 60, 61, 3 * 24 * 60):
+                now = plan.valid_from + timedelta(minutes=minutes)
+                self.assertEqual(plan.clocks(now), t.clocks(self.reg, now))
+                self.assertEqual(plan.next_change(now), t.next_change(self.reg, now))
+                self.assertEqual(plan.summary(now)["response"]["thresholds"], [])
+            with self.assertRaises(reglament.InvalidInput) as e:
+                plan.clocks(plan.valid_from - timedelta(seconds=1))
+            self.assertEqual((e.exception.code, e.exception.field), ("conflict", "now"))
+
     def test_malformed_event_is_not_a_refusal(self):
         t = reglament.Ticket("ERP-2")
         with self.assertRaises(reglament.InvalidInput) as e:
