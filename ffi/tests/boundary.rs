@@ -279,7 +279,43 @@ fn tickets_through_the_boundary() {
         assert_eq!(n, 2);
         assert!(order[..n].contains(&0) && order[..n].contains(&1));
 
+        // a clock plan: made, read, refused before the last event, used
+        // after its ticket is gone, freed; a ticket is not a plan
+        let mut plan = ptr::null_mut();
+        assert_eq!(
+            reglament_ticket_clock_plan(c, reg, &mut plan, &mut err),
+            ReglamentStatus::Ok
+        );
+        let mut from = 0i64;
+        assert_eq!(
+            reglament_clock_plan_valid_from(plan, &mut from, &mut err),
+            ReglamentStatus::Ok
+        );
+        let mut json = ptr::null_mut();
+        assert_eq!(
+            reglament_clock_plan_clocks_json(plan, from + 60, &mut json, &mut err),
+            ReglamentStatus::Ok
+        );
+        assert!(take_string(json).contains("\"response\""));
+        let st = reglament_clock_plan_summary_json(plan, from - 1, &mut json, &mut err);
+        assert_eq!(st, ReglamentStatus::InvalidInput);
+        assert_eq!(take_error(err).2.as_deref(), Some("now"));
+        let st = reglament_clock_plan_clocks_json(
+            t.cast_const().cast::<ReglamentClockPlan>(),
+            from,
+            &mut json,
+            &mut err,
+        );
+        assert_eq!(st, ReglamentStatus::InvalidArgument);
+        take_error(err);
         reglament_ticket_free(c);
+        let (mut found, mut at) = (false, 0i64);
+        assert_eq!(
+            reglament_clock_plan_next_change(plan, from, &mut found, &mut at, &mut err),
+            ReglamentStatus::Ok
+        );
+        reglament_clock_plan_free(plan);
+        reglament_clock_plan_free(ptr::null_mut());
         reglament_ticket_free(t);
         reglament_regulation_free(reg);
     }
