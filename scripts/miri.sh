@@ -38,6 +38,7 @@ step "miri: core unit tests without the Ukrainian calendar"
 cargo +nightly miri test -p reglament --lib -- \
   fields:: instant:: i18n:: model:: holidays:: ticket::event:: ticket::permissions:: \
   sla::line::tests::merge sla::small:: sla::explain::tests::subtract rules::tests::must_register \
+  sort::tests::a_reversed_order_and_the_empty_list \
   --skip holidays::tests::every_year_is_consistent
 
 step "miri: ffi unit tests"
