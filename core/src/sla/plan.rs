@@ -480,3 +480,15 @@ fn without_records(c: &Clock) -> Clock {
         pauses: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The C face promises that a plan may be read from several threads.
+    #[test]
+    fn a_plan_is_send_and_sync() {
+        fn shared<T: Send + Sync + 'static>() {}
+        shared::<ClockPlan>();
+    }
+}
