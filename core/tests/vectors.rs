@@ -8,6 +8,17 @@ use reglament::ticket::{Event, EventKind, Outcome, RefusalCode, Ticket, WarningC
 use reglament::{instant, report, rules, Regulation};
 use serde_json::Value;
 
+/// Every vector file, sorted by name.
+fn vector_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
+        .expect("tests/vectors exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
 fn vectors_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("..")
@@ -320,12 +331,7 @@ fn check_clocks(
 
 #[test]
 fn every_vector_passes() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
-        .expect("tests/vectors exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
+    let files = vector_files();
     assert!(
         files.len() >= 40,
         "at least 40 vectors, found {}",
@@ -496,12 +502,7 @@ fn every_vector_passes() {
 /// refuses the instants before the last event.
 #[test]
 fn clock_plans_read_what_the_events_give() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
-        .expect("tests/vectors exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
+    let files = vector_files();
     let (mut plans, mut reads) = (0, 0);
     for path in &files {
         let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();

@@ -519,15 +519,8 @@ pub unsafe extern "C" fn reglament_clock_plan_clocks_json(
     out: *mut *mut c_char,
     err: *mut *mut ReglamentError,
 ) -> ReglamentStatus {
-    run(err, || {
-        // SAFETY: forwarded contract.
-        let p = unsafe { plan_ref(plan) }?;
-        let out = guard::out(out, "out")?;
-        let clocks = p.clocks(instant(now)?)?;
-        // SAFETY: checked by guard::out.
-        unsafe { guard::put(out, guard::owned_string(&clocks.to_value().to_string())) };
-        Ok(())
-    })
+    // SAFETY: forwarded contract.
+    unsafe { plan_json(plan, now, out, err, reglament::sla::ClockPlan::clocks) }
 }
 
 /// `*out` = the clocks at `now` without their records (thresholds, due
@@ -545,11 +538,38 @@ pub unsafe extern "C" fn reglament_clock_plan_summary_json(
     out: *mut *mut c_char,
     err: *mut *mut ReglamentError,
 ) -> ReglamentStatus {
+    // SAFETY: forwarded contract.
+    unsafe {
+        plan_json(
+            plan,
+            now,
+            out,
+            err,
+            reglament::sla::ClockPlan::clocks_summary,
+        )
+    }
+}
+
+/// One read of a plan at `now`, written as JSON into `*out`.
+///
+/// # Safety
+/// As the exported readers: `plan` is NULL or a live plan; `out` is
+/// writable; `err` is NULL or writable.
+unsafe fn plan_json(
+    plan: *const ReglamentClockPlan,
+    now: i64,
+    out: *mut *mut c_char,
+    err: *mut *mut ReglamentError,
+    read: fn(
+        &reglament::sla::ClockPlan,
+        chrono::DateTime<chrono::Utc>,
+    ) -> reglament::Result<reglament::sla::Clocks>,
+) -> ReglamentStatus {
     run(err, || {
         // SAFETY: forwarded contract.
         let p = unsafe { plan_ref(plan) }?;
         let out = guard::out(out, "out")?;
-        let clocks = p.clocks_summary(instant(now)?)?;
+        let clocks = read(p, instant(now)?)?;
         // SAFETY: checked by guard::out.
         unsafe { guard::put(out, guard::owned_string(&clocks.to_value().to_string())) };
         Ok(())
