@@ -93,6 +93,16 @@ pub struct Contract {
     pub business_process_name: String,
 }
 
+fn ser_opt_date<S: Serializer>(
+    d: &Option<NaiveDate>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => ser_date(d, s),
+        None => s.serialize_none(),
+    }
+}
+
 fn ser_date<S: Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S::Ok, S::Error> {
     s.serialize_str(&d.to_string())
 }
@@ -387,6 +397,15 @@ pub struct DayCount {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RegulationSpec {
+    /// The regulation's identifier (e.g. the contract number and annex), if
+    /// given: part of its identity (DESIGN §5).
+    pub id: Option<String>,
+    /// The version of this regulation (an amendment's label), if given.
+    pub version: Option<String>,
+    /// The local date (in the calendar's zone) from whose 00:00 this version
+    /// is in force, if given; required for each version of a contract file.
+    #[serde(serialize_with = "ser_opt_date")]
+    pub effective_from: Option<NaiveDate>,
     /// The contract's blanks.
     pub contract: Contract,
     /// Working time of support (clauses 3.3, 3.4, 3.5.1): the calendar file format.
@@ -423,6 +442,9 @@ impl Default for RegulationSpec {
             service,
         };
         RegulationSpec {
+            id: None,
+            version: None,
+            effective_from: None,
             contract: Contract::default(),
             calendar: CalendarSpec::default_kyiv(),
             registration_calendar: None,
@@ -527,6 +549,27 @@ impl RegulationSpec {
     /// ```
     pub fn from_value(value: &Value) -> Result<RegulationSpec> {
         let mut f = Fields::new(value, "", "a regulation")?;
+
+        let label = |f: &mut Fields, key: &'static str| -> Result<Option<String>> {
+            match f.opt::<Option<String>>(key)?.flatten() {
+                Some(t) if t.trim().is_empty() => Err(Error::invalid(
+                    key,
+                    format!("\"{key}\" is blank: give a non-empty string, or null"),
+                )),
+                other => Ok(other),
+            }
+        };
+        let id = label(&mut f, "id")?;
+        let version = label(&mut f, "version")?;
+        let effective_from = match f.opt::<Option<String>>("effective_from")?.flatten() {
+            None => None,
+            Some(t) => Some(crate::instant::parse_date(&t).ok_or_else(|| {
+                Error::invalid(
+                    "effective_from",
+                    format!("invalid date {t:?}: expected a local date \"YYYY-MM-DD\""),
+                )
+            })?),
+        };
 
         let c = f.need("contract", "the contract's number, date, parties and names")?;
         let mut cf = Fields::new(c, "contract", "the contract")?;
@@ -671,6 +714,9 @@ impl RegulationSpec {
         f.finish()?;
 
         let spec = RegulationSpec {
+            id,
+            version,
+            effective_from,
             contract,
             calendar,
             registration_calendar,
@@ -851,13 +897,16 @@ pub struct Regulation {
     spec: RegulationSpec,
     calendar: Calendar,
     registration_calendar: Option<Calendar>,
+    fingerprint: std::sync::Arc<str>,
 }
 
 impl Default for Regulation {
     /// The seed's regulation (see [`RegulationSpec::default`]).
     fn default() -> Regulation {
+        let spec = RegulationSpec::default();
         Regulation {
-            spec: RegulationSpec::default(),
+            fingerprint: crate::record::fingerprint_of(&spec).into(),
+            spec,
             calendar: Calendar::default_kyiv(),
             registration_calendar: None,
         }
@@ -911,6 +960,7 @@ impl Regulation {
             Some(c) => Some(Calendar::from_spec(c).map_err(|e| e.within("registration_calendar"))?),
         };
         Ok(Regulation {
+            fingerprint: crate::record::fingerprint_of(&spec).into(),
             spec,
             calendar,
             registration_calendar,
@@ -946,6 +996,55 @@ impl Regulation {
             )
         })?;
         Regulation::from_value(&value)
+    }
+
+    /// The regulation's fingerprint (DESIGN §5): `sha256:` + the hex SHA-256
+    /// of the RFC 8785 canonical JSON of its complete form
+    /// ([`record::complete`](crate::record::complete)). Same meaning, same
+    /// fingerprint; any change of meaning changes it.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::Regulation;
+    /// let reg = Regulation::default();
+    /// assert!(reg.fingerprint().starts_with("sha256:") && reg.fingerprint().len() == 71);
+    /// let spaced = serde_json::to_string_pretty(&reg).unwrap();
+    /// assert_eq!(Regulation::from_json(&spaced).unwrap().fingerprint(), reg.fingerprint());
+    /// let other = Regulation::with_overrides(&serde_json::json!({"archive_after": {"amount": 9}})).unwrap();
+    /// assert_ne!(other.fingerprint(), reg.fingerprint());
+    /// ```
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    pub(crate) fn fingerprint_arc(&self) -> std::sync::Arc<str> {
+        self.fingerprint.clone()
+    }
+
+    /// The complete regulation (every default filled in, every set in one
+    /// order): the document the fingerprint is taken of, as a JSON value.
+    ///
+    /// # Example
+    /// ```
+    /// let v = reglament::Regulation::default().complete_value();
+    /// assert!(v["registration_calendar"].is_object());
+    /// ```
+    pub fn complete_value(&self) -> Value {
+        serde_json::to_value(crate::record::complete(&self.spec)).unwrap_or(Value::Null)
+    }
+
+    /// The complete regulation as a regulation file, keys in the file's order.
+    ///
+    /// # Example
+    /// ```
+    /// let reg = reglament::Regulation::default();
+    /// let back = reglament::Regulation::from_json(&reg.to_complete_json()).unwrap();
+    /// assert_eq!(back.fingerprint(), reg.fingerprint());
+    /// ```
+    pub fn to_complete_json(&self) -> String {
+        let mut out = String::new();
+        write_json(&self.complete_value(), 0, &mut out);
+        out
     }
 
     /// The default regulation with a partial document laid over it: objects
@@ -1058,6 +1157,9 @@ impl Regulation {
 
 /// The order of keys in a regulation file as written by [`Regulation::to_json`].
 const KEY_ORDER: &[&str] = &[
+    "id",
+    "version",
+    "effective_from",
     "contract",
     "number",
     "date",

@@ -1,0 +1,235 @@
+//! RFC 8785 (JSON Canonicalization Scheme) serialisation of a JSON value,
+//! and the `sha256:<hex>` digests the contract record is written in.
+//!
+//! Written here rather than taken from a crate: the documents the record
+//! hashes hold strings, integers, booleans and nulls, and JCS over those is
+//! a page of code (object keys sorted by their UTF-16 code units, strings
+//! escaped as ECMAScript's `JSON.stringify` does, no whitespace). Numbers
+//! that are not integers are written with ECMAScript's shortest round-trip
+//! form, which Rust's `{}` for `f64` matches in the range `1e-6 .. 1e21`;
+//! outside it JCS wants exponent notation (`1e+21`), written below. The
+//! tests hold it to the RFC's examples.
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// The RFC 8785 canonical form of `value`.
+///
+/// # Example
+/// ```
+/// use reglament::record::canonical_json;
+/// let v = serde_json::json!({"b": [1, true, null], "a": "é\n"});
+/// assert_eq!(canonical_json(&v), "{\"a\":\"é\\n\",\"b\":[1,true,null]}");
+/// ```
+pub fn canonical_json(value: &Value) -> String {
+    let mut out = String::new();
+    write(value, &mut out);
+    out
+}
+
+/// `sha256:` followed by the lowercase hex SHA-256 of `bytes`.
+///
+/// # Example
+/// ```
+/// assert_eq!(
+///     reglament::record::sha256_tagged(b""),
+///     "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+/// );
+/// ```
+pub fn sha256_tagged(bytes: &[u8]) -> String {
+    tagged(&Sha256::digest(bytes))
+}
+
+pub(crate) fn tagged(digest: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(7 + 64);
+    s.push_str("sha256:");
+    for b in digest {
+        s.push(HEX[(b >> 4) as usize] as char);
+        s.push(HEX[(b & 15) as usize] as char);
+    }
+    s
+}
+
+/// The 32 bytes of a `sha256:<64 lowercase hex>` text, or `None`.
+pub(crate) fn untag(text: &str) -> Option<[u8; 32]> {
+    let hex = text.strip_prefix("sha256:")?;
+    if hex.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    let digit = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        _ => None,
+    };
+    for (i, pair) in hex.as_bytes().chunks(2).enumerate() {
+        out[i] = (digit(pair[0])? << 4) | digit(pair[1])?;
+    }
+    Some(out)
+}
+
+/// The digest of the canonical form of `value`, tagged.
+pub(crate) fn digest_of(value: &Value) -> String {
+    sha256_tagged(canonical_json(value).as_bytes())
+}
+
+fn write(v: &Value, out: &mut String) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => write_number(n, out),
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            // RFC 8785 §3.2.3: by UTF-16 code units, not by code points.
+            keys.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+            out.push('{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(k, out);
+                out.push(':');
+                write(&map[k], out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn write_number(n: &serde_json::Number, out: &mut String) {
+    if let Some(i) = n.as_i64() {
+        out.push_str(&i.to_string());
+        return;
+    }
+    if let Some(u) = n.as_u64() {
+        out.push_str(&u.to_string());
+        return;
+    }
+    let f = n.as_f64().unwrap_or(0.0);
+    if f == 0.0 {
+        out.push('0');
+    } else if f.fract() == 0.0 && f.abs() < 1e21 {
+        out.push_str(&format!("{f:.0}"));
+    } else if (1e-6..1e21).contains(&f.abs()) {
+        out.push_str(&format!("{f}"));
+    } else {
+        // ECMAScript: d[.ddd]e±x with the shortest round-trip digits.
+        let e = format!("{f:e}");
+        let (mantissa, exp) = e.split_once('e').unwrap_or((&e, "0"));
+        out.push_str(mantissa);
+        out.push('e');
+        if !exp.starts_with('-') {
+            out.push('+');
+        }
+        out.push_str(exp);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn keys_sort_by_utf16_code_units() {
+        // U+1F600 (surrogates D83D DE00) sorts before U+FB33 in UTF-16,
+        // after it by code point: RFC 8785 §3.2.3 wants the former.
+        let v = json!({"\u{fb33}": 1, "\u{1f600}": 2, "a": 3, "\r": 4, "1": 5, "ö": 6});
+        assert_eq!(
+            canonical_json(&v),
+            "{\"\\r\":4,\"1\":5,\"a\":3,\"ö\":6,\"\u{1f600}\":2,\"\u{fb33}\":1}"
+        );
+    }
+
+    #[test]
+    fn strings_escape_as_ecmascript_does() {
+        let v = json!(["\u{0}\u{1f}\u{7f}\"\\/\u{8}\u{c}€"]);
+        assert_eq!(
+            canonical_json(&v),
+            "[\"\\u0000\\u001f\u{7f}\\\"\\\\/\\b\\f€\"]"
+        );
+    }
+
+    #[test]
+    fn numbers_as_ecmascript_writes_them() {
+        let cases: &[(&str, &str)] = &[
+            ("0", "0"),
+            ("-0.0", "0"),
+            ("1.0", "1"),
+            ("4.5", "4.5"),
+            ("0.002", "0.002"),
+            ("1e-7", "1e-7"),
+            ("1e21", "1e+21"),
+            ("1e30", "1e+30"),
+            ("333333333.3333333", "333333333.3333333"),
+            ("9007199254740991", "9007199254740991"),
+            ("-4102444800", "-4102444800"),
+        ];
+        for (input, want) in cases {
+            let v: Value = serde_json::from_str(input).unwrap();
+            assert_eq!(canonical_json(&v), *want, "{input}");
+        }
+    }
+
+    #[test]
+    fn whitespace_and_order_do_not_matter() {
+        let a: Value =
+            serde_json::from_str("{ \"b\" : [ 1 , 2 ] ,\n \"a\" : { \"y\":null, \"x\":false } }")
+                .unwrap();
+        let b: Value =
+            serde_json::from_str("{\"a\":{\"x\":false,\"y\":null},\"b\":[1,2]}").unwrap();
+        assert_eq!(canonical_json(&a), canonical_json(&b));
+        assert_eq!(
+            canonical_json(&a),
+            "{\"a\":{\"x\":false,\"y\":null},\"b\":[1,2]}"
+        );
+    }
+
+    #[test]
+    fn tags_round_trip() {
+        let t = sha256_tagged(b"abc");
+        assert_eq!(
+            t,
+            "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(tagged(&untag(&t).unwrap()), t);
+        assert!(
+            untag("sha256:BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD")
+                .is_none()
+        );
+        assert!(untag("sha1:ba78").is_none());
+        assert!(untag(&t[..70]).is_none());
+    }
+}
