@@ -207,6 +207,15 @@ sentences! {
     /// An extension to a past instant.
     ExtensionNotInFuture = "Новий строк {due} не пізніший за момент погодження {at} (п. 3.5.1).",
         "The new due instant {due} is not after the agreement at {at} (clause 3.5.1).";
+    /// An event under another regulation than the request's.
+    RegulationMismatch = "Заявку зареєстровано за регламентом {recorded}, і лише він її оцінює; подію подано за регламентом {given}. Оцінка за іншою версією — це «що, якби» (повторне відтворення), а не зміна історії (§5).",
+        "The request was registered under regulation {recorded}, which alone judges it; this event was given under {given}. Judging it under another version is a what-if (a replay), not a change of its history (§5).";
+    /// An extension that would not move the due later.
+    ExtensionNotLater = "Новий строк {due} не пізніший за чинний строк {current}: строк можна лише продовжити (п. 3.5.1).",
+        "The new due instant {due} is not after the due in force, {current}: a deadline can only be extended (clause 3.5.1).";
+    /// A new due instant while the clock is paused.
+    ClockPausedDueUnknown = "Відлік «{metric}» призупинено, тож чинний строк невідомий: новий строк («new_due») не можна погодити; додайте робочі секунди («add_seconds») (п. 3.5.1).",
+        "The {metric} clock is paused, so the due in force is unknown: a new due instant (“new_due”) cannot be agreed; add working seconds (“add_seconds”) instead (clause 3.5.1).";
     /// An archive before its time without the user's acceptance.
     ArchiveTooEarly = "Заявку можна архівувати не раніше {due} ({delay} після переведення в «Реліз») або раніше, якщо Користувач підтвердив, що рішення його задовольняє (п. 3.6).",
         "The request can be archived from {due} ({delay} after Release), or earlier once the user confirms the solution satisfies him (clause 3.6).";

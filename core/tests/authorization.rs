@@ -192,18 +192,12 @@ fn fixture(status: Option<&str>, kind: &str) -> Vec<Event> {
         "sprint" => &[("plan_sprint", "operator")],
         "in_progress" => &[("start_work", "consultant")],
         "done" => &[("start_work", "consultant"), ("complete", "consultant")],
-        "release" if kind == "archive" => &[
-            ("start_work", "consultant"),
-            ("release", "consultant"),
-            ("accept", "user"),
-        ],
         "release" => &[("start_work", "consultant"), ("release", "consultant")],
         "rejected" => &[("reject", "operator")],
         "archived" => &[
             ("start_work", "consultant"),
             ("release", "consultant"),
             ("accept", "user"),
-            ("archive", "operator"),
         ],
         s => panic!("{s}"),
     };
@@ -211,6 +205,17 @@ fn fixture(status: Option<&str>, kind: &str) -> Vec<Event> {
         h.push(event(k, r, 2 + i as i64, json!({})));
     }
     h
+}
+
+/// When a cell's event is tried: 30 minutes in, or past the 10-day delay
+/// for a staff archive in Release (3.6; the user's acceptance archives by
+/// itself, so no fixture accepts to open the archive).
+fn probe_minute(kind: &str) -> i64 {
+    if kind == "archive" {
+        11 * 24 * 60
+    } else {
+        30
+    }
 }
 
 fn build(reg: &Regulation, events: Vec<Event>) -> Ticket {
@@ -241,7 +246,7 @@ fn expected_status_after(kind: &str, before: Option<&'static str>) -> Option<&'s
         "complete" => Some("done"),
         "release" => Some("release"),
         "reopen" => Some("in_progress"),
-        "archive" => Some("archived"),
+        "archive" | "accept" => Some("archived"),
         _ => before,
     }
 }
@@ -260,7 +265,7 @@ fn every_role_every_kind_every_status_against_the_regulation() {
                 let mut t = build(&reg, fixture(status, kind));
                 assert_eq!(status_code(&t), status, "{cell}: fixture");
                 let before = t.clone();
-                let out = t.apply(&reg, event(kind, role, 30, json!({})));
+                let out = t.apply(&reg, event(kind, role, probe_minute(kind), json!({})));
                 let open = cells.contains(&(role.to_string(), kind.to_string(), letter(status)));
                 match (open, out.refusal()) {
                     (true, None) => {
@@ -332,7 +337,10 @@ fn customer_service_never_changes_a_status() {
         for status in STATUSES {
             let mut t = build(&reg, fixture(status, kind));
             let before = status_code(&t);
-            let out = t.apply(&reg, event(kind, "customer_service", 30, json!({})));
+            let out = t.apply(
+                &reg,
+                event(kind, "customer_service", probe_minute(kind), json!({})),
+            );
             assert_eq!(
                 status_code(&t),
                 before,
@@ -370,7 +378,7 @@ fn decisions_and_acceptance_only_by_their_role() {
             for role in ROLES {
                 let mut t = build(&reg, fixture(Some(status), kind));
                 let before = t.clone();
-                let out = t.apply(&reg, event(kind, role, 30, json!({})));
+                let out = t.apply(&reg, event(kind, role, probe_minute(kind), json!({})));
                 if role != right {
                     let r = out
                         .refusal()
@@ -470,7 +478,7 @@ fn a_gated_kind_never_passes_without_its_approval() {
                 h.splice(1..1, approval_steps(kind, state));
                 let mut t = build(&reg, h);
                 let before = t.clone();
-                let out = t.apply(&reg, event(kind, role, 30, json!({})));
+                let out = t.apply(&reg, event(kind, role, probe_minute(kind), json!({})));
                 tried += 1;
                 let want = match state {
                     "none" => Some(RefusalCode::ApprovalRequired),

@@ -445,6 +445,11 @@ fn every_vector_passes() {
         );
     }
     for c in RefusalCode::ALL {
+        // One vector is one request under one regulation; a mismatch needs a
+        // live request given another regulation (ticket unit tests hold it).
+        if *c == RefusalCode::RegulationMismatch {
+            continue;
+        }
         assert!(
             cov.refusals.contains(c.code()),
             "no vector expects the refusal {c}"

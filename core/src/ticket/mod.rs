@@ -396,6 +396,10 @@ pub struct Pause {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ticket {
     id: String,
+    /// The fingerprint of the regulation that judges the request, recorded
+    /// at registration (DESIGN §5).
+    #[serde(skip)]
+    regulation: Option<std::sync::Arc<str>>,
     status: Option<Status>,
     category: Option<Category>,
     priority: Option<Priority>,
@@ -422,6 +426,8 @@ pub struct Ticket {
 
 /// What a successful check decided, to be committed.
 struct Plan {
+    /// Set by a registration: the fingerprint to record.
+    regulation: Option<std::sync::Arc<str>>,
     warnings: Vec<Warning>,
     archive_due: Option<DateTime<Utc>>,
     service: Option<Service>,
@@ -508,6 +514,7 @@ impl Ticket {
     pub fn new(id: impl Into<String>) -> Ticket {
         Ticket {
             id: id.into(),
+            regulation: None,
             status: None,
             category: None,
             priority: None,
@@ -707,6 +714,24 @@ impl Ticket {
     /// ```
     pub fn events_accepted(&self) -> usize {
         self.events_accepted
+    }
+
+    /// The fingerprint of the regulation that judges this request, recorded
+    /// by its registration (DESIGN §5); `None` before registration. Events
+    /// under a regulation with another fingerprint are refused
+    /// (`regulation_mismatch`): judging a request under another version is
+    /// a what-if ([`Ticket::replay`] under it), never a silent re-judgement.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::{ticket::{Event, Ticket}, Regulation};
+    /// let reg = Regulation::default();
+    /// let e = Event::from_json(r#"{"kind":"register","at":"2026-03-02T10:00:00+02:00","actor":{"id":"u","role":"user"},"channel":"tracker","description":"d","conditions":"c","priority":"high"}"#).unwrap();
+    /// let t = Ticket::replay(&reg, "T", [e]).ticket;
+    /// assert_eq!(t.regulation_fingerprint(), Some(reg.fingerprint()));
+    /// ```
+    pub fn regulation_fingerprint(&self) -> Option<&str> {
+        self.regulation.as_deref()
     }
 
     /// Whether support waits for the user's answer now.
@@ -959,7 +984,8 @@ impl Ticket {
         }
     }
 
-    /// While in Release: when it may be archived without the user's acceptance.
+    /// While in Release: when it may be archived without the user's
+    /// acceptance (`None` in every other status, Archived included).
     ///
     /// # Example
     /// ```
@@ -973,7 +999,12 @@ impl Ticket {
     /// assert_eq!(reglament::instant::format(t.archive_due_at().unwrap()), "2026-03-12T08:05:00Z");
     /// ```
     pub fn archive_due_at(&self) -> Option<DateTime<Utc>> {
-        self.current_cycle().map(|c| c.archive_due_at)
+        // once archived nothing is due: a host driven by this date must not
+        // archive twice (3.6)
+        match self.status {
+            Some(Status::Release) => self.cycles.last().map(|c| c.archive_due_at),
+            _ => None,
+        }
     }
 
     /// While in Release: when the user accepted the solution.
@@ -1062,6 +1093,13 @@ impl Ticket {
                 t.map(|t| Value::String(instant::format(t)))
                     .unwrap_or(Value::Null)
             };
+            m.insert(
+                "regulation".into(),
+                self.regulation
+                    .as_deref()
+                    .map(|f| Value::String(f.to_string()))
+                    .unwrap_or(Value::Null),
+            );
             m.insert("registered_at".into(), opt(self.registered_at()));
             m.insert("archive_due_at".into(), opt(self.archive_due_at()));
             m.insert("accepted_at".into(), opt(self.accepted_at()));
@@ -1155,6 +1193,22 @@ impl Ticket {
             }
         }
 
+        // DESIGN §5: the regulation recorded at registration judges the request.
+        if let Some(recorded) = &self.regulation {
+            if &**recorded != reg.fingerprint() {
+                return Err(self
+                    .refuse(event)
+                    .arg("recorded", recorded.to_string())
+                    .arg("given", reg.fingerprint().to_string())
+                    .with(
+                        "§5",
+                        RefusalCode::RegulationMismatch,
+                        None,
+                        Text::RegulationMismatch,
+                    ));
+            }
+        }
+
         // DESIGN §3: every instant must lie in the calendar's supported range.
         let (lo, hi) = reg.calendar().supported_range();
         if at < lo || at >= hi {
@@ -1177,6 +1231,7 @@ impl Ticket {
         }
 
         let mut plan = Plan {
+            regulation: None,
             warnings: Vec::new(),
             archive_due: None,
             service: None,
@@ -1264,6 +1319,7 @@ impl Ticket {
                         self.warn_outside_hours(reg, event, &mut plan)?;
                     }
                 }
+                plan.regulation = Some(reg.fingerprint_arc());
                 if r.solved_during_contact && !rules::must_register(r.category, priority, true) {
                     plan.warnings.push(Warning::new(
                         WarningCode::RegistrationOptional,
@@ -1399,10 +1455,10 @@ impl Ticket {
                 }
             }
             EventBody::ExtendDeadline {
+                metric,
                 new_due,
                 add_seconds,
                 evidence,
-                ..
             } => {
                 if evidence.is_none() {
                     return Err(missing("evidence", "3.5.1", Text::MissingEvidence));
@@ -1451,6 +1507,9 @@ impl Ticket {
                             Text::ExtensionNotInFuture,
                         ));
                 }
+                if let Some(due) = *new_due {
+                    self.check_extends(reg, event, *metric, due)?;
+                }
             }
             EventBody::Release => {
                 let due = rules::archive_due(reg, at).map_err(|e| self.out_of_range(event, &e))?;
@@ -1469,14 +1528,9 @@ impl Ticket {
                         ));
                 }
             }
-            EventBody::Accept => {
-                if self.accepted_at().is_some() {
-                    plan.warnings.push(no_change(
-                        EventKind::Accept.label_uk(),
-                        EventKind::Accept.label_en(),
-                    ));
-                }
-            }
+            // The permission table admits `accept` only in Release, and the
+            // acceptance archives at once (commit): nothing else to check.
+            EventBody::Accept => {}
             EventBody::Archive => {
                 if let Some(c) = self.cycles.last() {
                     if c.accepted_at.is_none() && at < c.archive_due_at {
@@ -1508,6 +1562,50 @@ impl Ticket {
         Ok(plan)
     }
 
+    /// 3.5.1 (DESIGN §5): an extension to a fixed instant only extends. The
+    /// due in force is the clock's due at the agreement, extensions
+    /// included; while the clock is paused that due is unknown, so a fixed
+    /// instant cannot be judged and is refused (`add_seconds` still works).
+    /// A clock without a due (unclassified) has nothing to compare with.
+    fn check_extends(
+        &self,
+        reg: &Regulation,
+        event: &Event,
+        metric: crate::model::Metric,
+        new_due: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
+        let clock = self
+            .clock(reg, metric, event.at)
+            .map_err(|e| self.out_of_range(event, &e))?;
+        let Some(clock) = clock else {
+            return Ok(());
+        };
+        if clock.state == crate::sla::ClockState::Paused {
+            return Err(self
+                .refuse(event)
+                .label("metric", metric.label_uk(), metric.label_en())
+                .with(
+                    "3.5.1",
+                    RefusalCode::ClockPaused,
+                    Some("new_due"),
+                    Text::ClockPausedDueUnknown,
+                ));
+        }
+        match clock.due_at {
+            Some(current) if new_due <= current => Err(self
+                .refuse(event)
+                .arg("due", instant::format(new_due))
+                .arg("current", instant::format(current))
+                .with(
+                    "3.5.1",
+                    RefusalCode::ExtensionNotLater,
+                    Some("new_due"),
+                    Text::ExtensionNotLater,
+                )),
+            _ => Ok(()),
+        }
+    }
+
     /// Changes the ticket; `check` accepted the event.
     fn commit(&mut self, event: Event, plan: Plan) {
         let Event {
@@ -1532,6 +1630,7 @@ impl Ticket {
                     conditions: r.conditions.unwrap_or_default(),
                     attachments: r.attachments,
                 });
+                self.regulation = plan.regulation.clone();
                 self.priority = Some(priority);
                 self.priority_changes.push(Change {
                     at,
@@ -1664,10 +1763,15 @@ impl Ticket {
                 }
                 to = Some(target);
             }
+            // 3.6 (DESIGN §2, §5): the user's acceptance archives the
+            // request at once, in the same event.
             EventBody::Accept => {
                 if let Some(c) = self.cycles.last_mut() {
                     c.accepted_at.get_or_insert(at);
                 }
+                self.archived_at = Some(at);
+                self.archived_by = Some(actor.clone());
+                to = Some(Status::Archived);
             }
             EventBody::Archive => {
                 self.archived_at = Some(at);

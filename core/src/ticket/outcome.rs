@@ -65,6 +65,12 @@ vocabulary! {
         InvalidExtension = "invalid_extension", "некоректне продовження", "invalid extension";
         /// An extension to an instant not after the agreement.
         ExtensionNotInFuture = "extension_not_in_future", "новий строк у минулому", "extension not in the future";
+        /// A `new_due` at or before the due in force: an extension only extends (3.5.1).
+        ExtensionNotLater = "extension_not_later", "новий строк не пізніший за чинний", "extension not later than the due in force";
+        /// A `new_due` while the clock is paused and its due unknown (DESIGN §5).
+        ClockPaused = "clock_paused", "відлік призупинено", "clock paused";
+        /// An event judged under a regulation other than the one recorded at registration (DESIGN §5).
+        RegulationMismatch = "regulation_mismatch", "інша версія регламенту", "another regulation version";
         /// Archive before the delay without the user's acceptance.
         ArchiveTooEarly = "archive_too_early", "зарано архівувати", "too early to archive";
         /// Reopen to a status other than Sprint or In progress.

@@ -120,13 +120,6 @@ fn fixture(status: Option<Status>, kind: EventKind) -> Vec<Event> {
         Status::Sprint => vec![(Operator, B::PlanSprint { sprint: None })],
         Status::InProgress => vec![(Consultant, B::StartWork)],
         Status::Done => vec![(Consultant, B::StartWork), (Consultant, B::Complete)],
-        Status::Release if kind == EventKind::Archive => {
-            vec![
-                (Consultant, B::StartWork),
-                (Consultant, B::Release),
-                (User, B::Accept),
-            ]
-        }
         Status::Release => vec![(Consultant, B::StartWork), (Consultant, B::Release)],
         Status::Rejected => vec![(
             Operator,
@@ -138,7 +131,6 @@ fn fixture(status: Option<Status>, kind: EventKind) -> Vec<Event> {
             (Consultant, B::StartWork),
             (Consultant, B::Release),
             (User, B::Accept),
-            (Operator, B::Archive),
         ],
     };
     for (i, (role, body)) in path.into_iter().enumerate() {
@@ -175,7 +167,13 @@ fn every_cell_of_the_permission_table_is_enforced() {
                 let mut ticket = build(&reg, fixture(*status, *kind));
                 assert_eq!(ticket.status(), *status);
                 let before = ticket.clone();
-                let out = ticket.apply(&reg, probe(*kind, *role, 30));
+                // an archive by staff is probed past the 10-day delay (3.6)
+                let minutes = if *kind == EventKind::Archive {
+                    11 * 24 * 60
+                } else {
+                    30
+                };
+                let out = ticket.apply(&reg, probe(*kind, *role, minutes));
                 let cell = format!("{role} × {kind} × {status:?}");
                 match permissions::check(*role, *kind, *status) {
                     Ok(()) => {
@@ -663,7 +661,7 @@ fn release_reopen_cycles_and_the_archive_rule() {
 }
 
 #[test]
-fn acceptance_allows_an_early_archive() {
+fn acceptance_archives_at_once() {
     use EventBody as B;
     let reg = Regulation::default();
     let mut t = build(
@@ -674,21 +672,32 @@ fn acceptance_allows_an_early_archive() {
             ev(2, Role::User, B::Accept),
         ],
     );
+    // 3.6, DESIGN §5: the acceptance archives at once, in the same event
     assert_eq!(t.accepted_at(), Some(at(2)));
-    assert!(t.archivable(at(3)));
-    let again = t.apply(&reg, ev(3, Role::User, B::Accept));
-    assert_eq!(again.warnings()[0].code, WarningCode::NoChange);
-    assert_eq!(t.accepted_at(), Some(at(2)), "the first acceptance counts");
-    assert!(t
-        .apply(&reg, ev(4, Role::Operator, B::Archive))
-        .is_accepted());
-    // reopening forgets the acceptance of the previous cycle
+    assert_eq!(t.status(), Some(Status::Archived));
+    assert_eq!((t.archived_at(), t.archive_due_at()), (Some(at(2)), None));
+    assert_eq!(t.next_change_at(&reg, at(2)).unwrap(), None);
+    // nothing follows: not a second acceptance, not a reopen, not a staff archive
+    for (role, body) in [
+        (Role::User, B::Accept),
+        (
+            Role::User,
+            B::Reopen {
+                to: Status::InProgress,
+            },
+        ),
+        (Role::Operator, B::Archive),
+    ] {
+        let before = t.clone();
+        assert!(!t.apply(&reg, ev(3, role, body)).is_accepted());
+        assert_eq!(t, before);
+    }
+    // without an acceptance a reopened-and-released request waits the delay
     let mut t = build(
         &reg,
         vec![
             ev(0, Role::Operator, B::Register(registration())),
             ev(1, Role::Operator, B::Release),
-            ev(2, Role::User, B::Accept),
             ev(
                 3,
                 Role::Operator,
@@ -776,7 +785,7 @@ fn extensions_need_evidence_and_one_form() {
             ev(
                 2,
                 Role::CustomerService,
-                ext(Some(at(600)), None, Some("<ok@x>"))
+                ext(Some(at(60 * 24 * 30)), None, Some("<ok@x>"))
             )
         )
         .is_accepted());
@@ -791,7 +800,7 @@ fn extensions_need_evidence_and_one_form() {
         )
         .is_accepted());
     assert_eq!(t.extensions().len(), 2);
-    assert_eq!(t.extensions()[0].new_due, Some(at(600)));
+    assert_eq!(t.extensions()[0].new_due, Some(at(60 * 24 * 30)));
     assert_eq!(t.extensions()[1].add_seconds, Some(7200));
     assert_eq!(t.extensions()[1].by.role, Role::CustomerService);
 }
@@ -988,4 +997,96 @@ fn replay_and_json_views() {
     assert_eq!(v["ticket"]["registered_at"], "2026-03-02T08:00:00Z");
     assert_eq!(v["ticket"]["archive_due_at"], "2026-03-12T08:02:00Z");
     assert_eq!(v["ticket"]["priority_changes"][0]["to"], "high");
+}
+
+#[test]
+fn an_extension_only_extends() {
+    use crate::model::Metric;
+    use EventBody as B;
+    let reg = Regulation::default();
+    let mut t = build(
+        &reg,
+        vec![ev(0, Role::Operator, B::Register(registration()))],
+    );
+    let ext = |new_due, add_seconds| B::ExtendDeadline {
+        metric: Metric::Resolution,
+        new_due,
+        add_seconds,
+        evidence: Some("<m@x>".into()),
+    };
+    let due = t
+        .clock(&reg, Metric::Resolution, at(1))
+        .unwrap()
+        .unwrap()
+        .due_at
+        .unwrap();
+    // at the due in force, or before it (but after the agreement): refused
+    for new_due in [due, due - Duration::minutes(1), at(5)] {
+        let before = t.clone();
+        let out = t.apply(&reg, ev(1, Role::CustomerService, ext(Some(new_due), None)));
+        let r = out.refusal().expect("refused");
+        assert_eq!(
+            (r.clause, r.code, r.field.as_deref()),
+            ("3.5.1", RefusalCode::ExtensionNotLater, Some("new_due"))
+        );
+        assert!(
+            r.message_en.contains("only be extended"),
+            "{}",
+            r.message_en
+        );
+        assert_eq!(t, before);
+    }
+    // a second later: accepted, and the due moves there
+    let later = due + Duration::seconds(1);
+    assert!(t
+        .apply(&reg, ev(1, Role::CustomerService, ext(Some(later), None)))
+        .is_accepted());
+    let now_due = t
+        .clock(&reg, Metric::Resolution, at(2))
+        .unwrap()
+        .unwrap()
+        .due_at;
+    assert_eq!(now_due, Some(later));
+    // while the user is asked, the clock is paused and its due unknown:
+    // a new instant is refused, added seconds are not
+    assert!(t
+        .apply(&reg, ev(3, Role::Operator, B::AskUser))
+        .is_accepted());
+    let out = t.apply(
+        &reg,
+        ev(
+            4,
+            Role::CustomerService,
+            ext(Some(later + Duration::days(30)), None),
+        ),
+    );
+    assert_eq!(
+        out.refusal().map(|r| r.code),
+        Some(RefusalCode::ClockPaused)
+    );
+    assert!(t
+        .apply(&reg, ev(4, Role::CustomerService, ext(None, Some(3600))))
+        .is_accepted());
+}
+
+#[test]
+fn a_request_is_judged_by_the_regulation_it_was_registered_under() {
+    use EventBody as B;
+    let reg = Regulation::default();
+    let other =
+        Regulation::with_overrides(&serde_json::json!({"archive_after": {"amount": 3}})).unwrap();
+    let mut t = build(
+        &reg,
+        vec![ev(0, Role::Operator, B::Register(registration()))],
+    );
+    assert_eq!(t.regulation_fingerprint(), Some(reg.fingerprint()));
+    let before = t.clone();
+    let out = t.apply(&other, ev(1, Role::Operator, B::Comment));
+    let r = out.refusal().expect("refused");
+    assert_eq!((r.clause, r.code), ("§5", RefusalCode::RegulationMismatch));
+    assert!(r.message_en.contains(reg.fingerprint()) && r.message_en.contains(other.fingerprint()));
+    assert_eq!(t, before);
+    assert!(t
+        .apply(&reg, ev(1, Role::Operator, B::Comment))
+        .is_accepted());
 }
