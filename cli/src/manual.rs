@@ -329,7 +329,16 @@ fn roff_page(cmd: &Command, path: &str) -> Result<Vec<u8>, Failure> {
     if cmd.get_version().is_some() {
         man.render_version_section(&mut out).map_err(fail)?;
     }
-    Ok(out)
+    // each section rendered apart opens with roff's apostrophe prelude: keep the first
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let prelude = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
+    let mut parts = text.split(prelude);
+    let mut page = parts.next().unwrap_or_default().to_string();
+    page.push_str(prelude);
+    for part in parts {
+        page.push_str(part);
+    }
+    Ok(page.into_bytes())
 }
 
 /// Every (path, command) of the tree, the root first.

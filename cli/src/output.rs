@@ -243,6 +243,17 @@ pub fn display(path: &Path) -> String {
     }
 }
 
+/// A usage error when more than one of `paths` is `-` (standard input can
+/// be read once); call it before reading any of them.
+pub fn stdin_once<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Done {
+    if paths.into_iter().filter(|p| is_stdin(p)).count() > 1 {
+        return Err(Failure::Usage(
+            "standard input (`-`) can be read once; give the other inputs as files".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Claims standard input for `what`; a second claim is a usage error
 /// (standard input can be read once).
 pub fn claim_stdin(what: &str) -> Done {

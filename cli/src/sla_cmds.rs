@@ -13,7 +13,7 @@ use reglament::ticket::{Event, Ticket};
 use reglament::{instant, Regulation};
 use serde_json::{json, Value};
 
-use crate::output::{display, paint, Done, Failure, Progress, Tone};
+use crate::output::{display, paint, stdin_once, Done, Failure, Progress, Tone};
 use crate::ticket_cmds::{emit, load_regulation, read_events, read_input};
 
 /// Arguments of `reglament clocks`.
@@ -118,6 +118,12 @@ fn pretty(v: &Value) -> Done {
 
 /// `reglament clocks`: the clocks of one request, optionally explained.
 pub fn clocks(args: &ClocksArgs) -> Done {
+    stdin_once(
+        args.regulation
+            .as_deref()
+            .into_iter()
+            .chain([args.events.as_path()]),
+    )?;
     let reg = load_regulation(args.regulation.as_deref())?;
     let now = parse_instant("--now", &args.now)?;
     let lang = match &args.explain {
@@ -170,6 +176,12 @@ pub fn clocks(args: &ClocksArgs) -> Done {
 
 /// `reglament whatif`: one history under regulation A and B, what differs.
 pub fn whatif(args: &WhatIfArgs) -> Done {
+    stdin_once(
+        args.regulation
+            .as_deref()
+            .into_iter()
+            .chain([args.against.as_path(), args.events.as_path()]),
+    )?;
     let a = load_regulation(args.regulation.as_deref())?;
     let b = load_regulation(Some(&args.against))?;
     let now = parse_instant("--now", &args.now)?;
@@ -181,6 +193,12 @@ pub fn whatif(args: &WhatIfArgs) -> Done {
 
 /// `reglament compliance`: met / breached per metric, category and priority over many requests.
 pub fn compliance(args: &ComplianceArgs) -> Done {
+    stdin_once(
+        args.regulation
+            .as_deref()
+            .into_iter()
+            .chain(args.files.iter().map(|f| f.as_path())),
+    )?;
     let reg = load_regulation(args.regulation.as_deref())?;
     let from = parse_instant("--from", &args.from)?;
     let to = parse_instant("--to", &args.to)?;

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 pub(crate) use crate::output::emit;
 pub(crate) use crate::output::read_text as read_input;
-use crate::output::{display, read_bytes, utf8, Done, Failure};
+use crate::output::{display, read_bytes, stdin_once, utf8, Done, Failure};
 
 /// Arguments of `reglament check`.
 #[derive(Args)]
@@ -124,6 +124,12 @@ pub(crate) fn read_events(text: &str) -> Result<ParsedEvents, String> {
 /// `reglament replay`: applies a request's events in order and prints the
 /// resulting state, every step, and every refused event with its refusal.
 pub fn replay(args: &ReplayArgs) -> Done {
+    stdin_once(
+        args.regulation
+            .as_deref()
+            .into_iter()
+            .chain([args.events.as_path()]),
+    )?;
     let reg = load_regulation(args.regulation.as_deref())?;
     let now = match &args.now {
         None => None,
