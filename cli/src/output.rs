@@ -365,3 +365,37 @@ pub fn stdin_is_terminal() -> bool {
 pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_pipe_is_quiet_and_other_write_errors_are_output_errors() {
+        let closed = write_failure(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(matches!(closed, Failure::Closed));
+        assert_eq!(closed.status(), 0);
+        assert_eq!(closed.message(), None);
+        let full = write_failure(io::Error::from_raw_os_error(28)); // ENOSPC
+        assert_eq!(full.status(), status::OUTPUT);
+        assert!(full.message().unwrap().starts_with("standard output: "));
+    }
+
+    #[test]
+    fn plain_messages_are_bad_input() {
+        let f: Failure = String::from("x.json: no such file").into();
+        assert_eq!(f.status(), status::INPUT);
+        assert_eq!(Failure::Verdict("no".into()).status(), status::VERDICT);
+        assert_eq!(Failure::Usage("no".into()).status(), status::USAGE);
+    }
+
+    #[test]
+    fn standard_input_can_be_named_once() {
+        let (a, dash) = (Path::new("a.json"), Path::new("-"));
+        assert!(stdin_once([a, dash]).is_ok());
+        assert!(stdin_once([a, a]).is_ok());
+        let twice = stdin_once([dash, a, dash]).unwrap_err();
+        assert_eq!(twice.status(), status::USAGE);
+        assert_eq!(display(dash), "standard input");
+    }
+}

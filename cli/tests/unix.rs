@@ -1005,3 +1005,30 @@ fn progress_shows_on_a_terminal_only_and_quiet_turns_it_off() {
     );
     assert_eq!(text(&out.stderr), "");
 }
+
+#[test]
+fn a_full_disk_is_an_output_error() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let dir = fixtures("full");
+    for args in [
+        &["calendar", "default"][..],
+        &["holidays", "--year", "2026"],
+        &["replay", "docs/examples/ticket-life.jsonl"],
+        &["man"],
+    ] {
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(&dir)
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(4), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(
+            err.starts_with("reglament: standard output: ") && !err.contains("panicked"),
+            "{args:?}: {err}"
+        );
+    }
+}
