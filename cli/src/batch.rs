@@ -14,12 +14,16 @@ use reglament::Calendar;
 use serde_json::{Map, Value};
 
 use crate::calendar_cmds::{load_calendar, utc};
+use crate::output::{
+    is_stdin, stdin_is_terminal, stdout_is_terminal, write_failure, Done, Failure, Progress,
+};
 
 /// Arguments of `reglament batch`.
 #[derive(Args)]
 pub struct BatchArgs {
     /// Calendar file used by lines without their own "calendar"; default: the embedded one.
-    #[arg(long)]
+    /// Not `-`: the requests come on standard input.
+    #[arg(long, value_hint = clap::ValueHint::FilePath)]
     calendar: Option<PathBuf>,
 }
 
@@ -183,8 +187,16 @@ fn line(text: &str, default: &Calendar, cache: &mut Cache) -> String {
     out
 }
 
-/// `reglament batch`.
-pub fn run(args: &BatchArgs) -> Result<(), String> {
+/// `reglament batch`. A closed standard output stops the batch at once
+/// (status 0, no more input read); a progress line counts the answers on a
+/// terminal's standard error when neither the requests nor the answers are
+/// on a terminal.
+pub fn run(args: &BatchArgs) -> Done {
+    if args.calendar.as_deref().is_some_and(is_stdin) {
+        return Err(Failure::Usage(
+            "--calendar -: batch reads its requests from standard input; give the calendar as a file".into(),
+        ));
+    }
     let default = load_calendar(args.calendar.as_deref())?;
     let mut cache = Cache {
         map: HashMap::new(),
@@ -194,6 +206,9 @@ pub fn run(args: &BatchArgs) -> Result<(), String> {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut input = stdin.lock();
     let mut buf = Vec::new();
+    // not while a person types the requests or reads the answers
+    let mut progress = Progress::new("batch", !stdin_is_terminal() && !stdout_is_terminal());
+    let mut lines: u64 = 0;
     loop {
         buf.clear();
         let n = input
@@ -213,9 +228,12 @@ pub fn run(args: &BatchArgs) -> Result<(), String> {
             Err(e) => serde_json::json!({"error": {"code": "invalid_json", "message": format!("the line is not valid UTF-8: {e}")}})
                 .to_string(),
         };
-        out.write_all(answer.as_bytes())
-            .map_err(|e| format!("stdout: {e}"))?;
-        out.write_all(b"\n").map_err(|e| format!("stdout: {e}"))?;
+        out.write_all(answer.as_bytes()).map_err(write_failure)?;
+        out.write_all(b"\n").map_err(write_failure)?;
+        lines += 1;
+        if progress.is_on() && (lines == 1 || lines % 1024 == 0) {
+            progress.show(lines, None, "answered");
+        }
     }
-    out.flush().map_err(|e| format!("stdout: {e}"))
+    out.flush().map_err(write_failure)
 }

@@ -3,21 +3,26 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueHint};
 use reglament::holidays::{self, DayOffReason, HolidayPreset};
 use reglament::Calendar;
 
-/// Reads and compiles a calendar file, or the embedded default.
-pub fn load_calendar(path: Option<&Path>) -> Result<Calendar, String> {
+use crate::outln;
+use crate::output::{display, read_bytes, read_text, utf8, Done, Failure, Out};
+
+/// Compiles the calendar file `text` read from `path`; the error names the field and the value.
+fn parse_calendar(path: &Path, text: &str) -> Result<Calendar, String> {
+    Calendar::from_json(text).map_err(|e| match e.field() {
+        Some(f) => format!("{}: {} at {f}: {}", display(path), e.code(), e.message()),
+        None => format!("{}: {}: {}", display(path), e.code(), e.message()),
+    })
+}
+
+/// Reads and compiles a calendar file (`-`: standard input), or the embedded default.
+pub fn load_calendar(path: Option<&Path>) -> Result<Calendar, Failure> {
     match path {
         None => Ok(Calendar::default_kyiv()),
-        Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            Calendar::from_json(&text).map_err(|e| match e.field() {
-                Some(f) => format!("{}: {} at {f}: {}", p.display(), e.code(), e.message()),
-                None => format!("{}: {}: {}", p.display(), e.code(), e.message()),
-            })
-        }
+        Some(p) => Ok(parse_calendar(p, &read_text(p)?)?),
     }
 }
 
@@ -56,25 +61,28 @@ pub struct DeadlineArgs {
     /// Working seconds to add.
     #[arg(long)]
     seconds: Option<i64>,
-    /// Calendar file (JSON); default: Europe/Kyiv, Mon–Fri 09:00–18:00, Ukrainian holidays.
-    #[arg(long)]
+    /// Calendar file (JSON; `-`: standard input); default: Europe/Kyiv, Mon–Fri 09:00–18:00, Ukrainian holidays.
+    #[arg(long, value_hint = ValueHint::FilePath)]
     calendar: Option<PathBuf>,
 }
 
 /// `reglament deadline`.
-pub fn deadline(args: &DeadlineArgs) -> Result<(), String> {
+pub fn deadline(args: &DeadlineArgs) -> Done {
     let cal = load_calendar(args.calendar.as_deref())?;
     let from = parse_instant("--from", &args.from)?;
     let seconds = match (args.seconds, args.hours) {
         (Some(s), _) => s,
         (None, Some(h)) if h.is_finite() && h.abs() < 1e12 => (h * 3600.0).round() as i64,
-        (None, Some(h)) => return Err(format!("--hours: {h} is not a usable number of hours")),
-        (None, None) => return Err("give --hours or --seconds".into()),
+        (None, Some(h)) => {
+            return Err(format!("--hours: {h} is not a usable number of hours").into())
+        }
+        (None, None) => return Err(Failure::Usage("give --hours or --seconds".into())),
     };
     let due = cal.add(from, seconds).map_err(|e| e.to_string())?;
-    println!("{}", utc(due));
-    println!("{} {}", local(&cal, due), cal.timezone().name());
-    Ok(())
+    let mut out = Out::new();
+    outln!(out, "{}", utc(due))?;
+    outln!(out, "{} {}", local(&cal, due), cal.timezone().name())?;
+    out.finish()
 }
 
 /// Arguments of `reglament elapsed`.
@@ -86,26 +94,28 @@ pub struct ElapsedArgs {
     /// End instant (RFC 3339).
     #[arg(long)]
     to: String,
-    /// Calendar file (JSON); default: the embedded one.
-    #[arg(long)]
+    /// Calendar file (JSON; `-`: standard input); default: the embedded one.
+    #[arg(long, value_hint = ValueHint::FilePath)]
     calendar: Option<PathBuf>,
 }
 
 /// `reglament elapsed`.
-pub fn elapsed(args: &ElapsedArgs) -> Result<(), String> {
+pub fn elapsed(args: &ElapsedArgs) -> Done {
     let cal = load_calendar(args.calendar.as_deref())?;
     let a = parse_instant("--from", &args.from)?;
     let b = parse_instant("--to", &args.to)?;
     let s = cal.elapsed(a, b).map_err(|e| e.to_string())?;
     let sign = if s < 0 { "-" } else { "" };
     let abs = s.unsigned_abs();
-    println!(
+    let mut out = Out::new();
+    outln!(
+        out,
         "{s} seconds ({sign}{}:{:02}:{:02} working time)",
         abs / 3600,
         abs / 60 % 60,
         abs % 60
-    );
-    Ok(())
+    )?;
+    out.finish()
 }
 
 /// `reglament calendar ...`.
@@ -113,7 +123,8 @@ pub fn elapsed(args: &ElapsedArgs) -> Result<(), String> {
 pub enum CalendarCommand {
     /// Validate a calendar file; errors name the field and the value.
     Check {
-        /// The calendar file (JSON).
+        /// The calendar file (JSON); `-` reads standard input.
+        #[arg(value_hint = ValueHint::FilePath)]
         file: PathBuf,
     },
     /// Print the embedded default calendar file.
@@ -121,16 +132,20 @@ pub enum CalendarCommand {
 }
 
 /// `reglament calendar ...`.
-pub fn calendar(cmd: &CalendarCommand) -> Result<(), String> {
+pub fn calendar(cmd: &CalendarCommand) -> Done {
+    let mut out = Out::new();
     match cmd {
         CalendarCommand::Check { file } => {
-            let cal = load_calendar(Some(file))?;
+            // a file that cannot be read is bad input (3); one that is not a calendar fails the check (1)
+            let text = utf8(file, read_bytes(file)?).map_err(Failure::Verdict)?;
+            let cal = parse_calendar(file, &text).map_err(Failure::Verdict)?;
             let spec = cal.spec();
             let weekly: i64 = spec.week.iter().flatten().map(|s| s.length_seconds()).sum();
             let (lo, hi) = cal.supported_range();
-            println!(
+            outln!(
+                out,
                 "{}: ok — {} , {} working hours a week (before overlaps), {} listed holidays, {} extra working days, preset {}, instants {} .. {}",
-                file.display(),
+                display(file),
                 spec.timezone,
                 weekly as f64 / 3600.0,
                 spec.holidays.len(),
@@ -138,18 +153,18 @@ pub fn calendar(cmd: &CalendarCommand) -> Result<(), String> {
                 spec.holiday_preset.map_or("none", |p| p.name()),
                 utc(lo),
                 utc(hi)
-            );
-            Ok(())
+            )?;
         }
         CalendarCommand::Default => {
             let v = Calendar::default_kyiv().spec().to_value();
-            println!(
+            outln!(
+                out,
                 "{}",
                 serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
-            );
-            Ok(())
+            )?;
         }
     }
+    out.finish()
 }
 
 /// Arguments of `reglament holidays`.
@@ -159,7 +174,7 @@ pub struct HolidaysArgs {
     #[arg(long)]
     year: i32,
     /// `UA` (default: every named holiday non-working under martial law) or `UA-statutory` (the law's days off).
-    #[arg(long, default_value = "UA")]
+    #[arg(long, default_value = "UA", value_parser = ["UA", "UA-statutory"])]
     mode: String,
     /// The last day of martial law, if it has ended (YYYY-MM-DD).
     #[arg(long)]
@@ -170,7 +185,7 @@ pub struct HolidaysArgs {
 }
 
 /// `reglament holidays`.
-pub fn holidays(args: &HolidaysArgs) -> Result<(), String> {
+pub fn holidays(args: &HolidaysArgs) -> Done {
     let preset = HolidayPreset::from_name(&args.mode).ok_or_else(|| {
         format!(
             "--mode: unknown mode {:?}; expected UA or UA-statutory",
@@ -200,36 +215,38 @@ pub fn holidays(args: &HolidaysArgs) -> Result<(), String> {
             .map(|(d, n)| serde_json::json!({"date": d.to_string(), "uk": n.uk, "en": n.en}))
             .collect();
         let out = serde_json::json!({"year": y.year, "mode": preset.name(), "named": named, "days_off": days, "working_days": work});
-        println!(
-            "{}",
+        return crate::output::emit(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-        );
-        return Ok(());
+        ));
     }
-    println!("Days off in {} ({}):", y.year, preset.name());
+    let mut out = Out::new();
+    outln!(out, "Days off in {} ({}):", y.year, preset.name())?;
     if y.days_off.is_empty() {
-        println!("  none (martial law suspends holiday days off)");
+        outln!(out, "  none (martial law suspends holiday days off)")?;
     }
     for d in &y.days_off {
-        println!(
+        outln!(
+            out,
             "  {} {}  {} / {}  [{}]",
             d.date,
             d.date.format("%a"),
             d.name.uk,
             d.name.en,
             reason(&d.reason)
-        );
+        )?;
     }
     if !y.working_days.is_empty() {
-        println!("Transferred working days:");
+        outln!(out, "Transferred working days:")?;
         for w in &y.working_days {
-            println!(
+            outln!(
+                out,
                 "  {} {}  worked instead of {}",
                 w.date,
                 w.date.format("%a"),
                 w.instead_of
-            );
+            )?;
         }
     }
-    Ok(())
+    out.finish()
 }

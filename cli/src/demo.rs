@@ -4,11 +4,13 @@
 
 use chrono::{DateTime, Utc};
 use reglament::model::Metric;
-use reglament::sla::Clock;
+use reglament::sla::{Clock, ClockState};
 use reglament::ticket::{Event, Outcome};
 use reglament::{Calendar, Regulation, Ticket};
 
 use crate::calendar_cmds::{local, parse_instant, utc};
+use crate::outln;
+use crate::output::{paint, Done, Out, Tone};
 
 /// One request, from registration to the archive: a phone call on a Friday
 /// afternoon, a question to the user (the clocks pause), a priority raised
@@ -43,54 +45,70 @@ fn show(cal: &Calendar, t: Option<DateTime<Utc>>) -> String {
     )
 }
 
-fn print_clock(cal: &Calendar, name: &str, c: &Clock) {
-    println!("  {name}: {}", c.state.label_en());
+fn print_clock(out: &mut Out, cal: &Calendar, name: &str, c: &Clock) -> Done {
+    let state = c.state.label_en();
+    let state = if c.state == ClockState::Breached {
+        paint(Tone::Bad, state)
+    } else {
+        state.to_string()
+    };
+    outln!(out, "  {name}: {state}")?;
     if let Some(target) = c.target {
-        println!("    target            {} working hours", hm(target));
+        outln!(out, "    target            {} working hours", hm(target))?;
     }
-    println!("    due               {}", show(cal, c.due_at));
+    outln!(out, "    due               {}", show(cal, c.due_at))?;
     if c.met_at.is_some() {
         let on_time = match c.on_time {
-            Some(true) => "on time",
-            Some(false) => "LATE",
-            None => "",
+            Some(true) => "on time".to_string(),
+            Some(false) => paint(Tone::Bad, "LATE"),
+            None => String::new(),
         };
-        println!("    met               {}  {on_time}", show(cal, c.met_at));
+        outln!(
+            out,
+            "    met               {}  {on_time}",
+            show(cal, c.met_at)
+        )?;
     }
-    println!("    working time used {}", hm(c.consumed));
+    outln!(out, "    working time used {}", hm(c.consumed))?;
     for p in &c.pauses {
-        println!(
+        outln!(
+            out,
             "    paused            {} → {}  ({})",
             local(cal, p.from),
             p.to.map_or("…".into(), |t| local(cal, t)),
             p.reason.label_en()
-        );
+        )?;
     }
     for d in c.due_history.iter().skip(1) {
-        println!(
+        outln!(
+            out,
             "    due changed       at {} ({}, priority {}) → {}",
             local(cal, d.at),
             d.cause.label_en(),
             d.priority.map_or("—", |p| p.label_en()),
             show(cal, d.due_at)
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// `reglament demo`.
-pub fn demo() -> Result<(), String> {
+pub fn demo() -> Done {
+    let mut out = Out::new();
     let reg = Regulation::default();
     let cal = reg.calendar().clone();
-    println!(
+    outln!(
+        out,
         "reglament {} — walk-through on the embedded default regulation",
         env!("CARGO_PKG_VERSION")
-    );
-    println!(
+    )?;
+    outln!(
+        out,
         "Calendar: {}, Mon–Fri 09:00–18:00, Ukrainian public holidays (preset UA)\n",
         cal.timezone().name()
-    );
+    )?;
 
-    println!("1. Working-time deadlines");
+    outln!(out, "1. Working-time deadlines")?;
     let requests = [
         (
             "Friday before the switch to summer time",
@@ -112,13 +130,14 @@ pub fn demo() -> Result<(), String> {
     for (what, at, budget) in requests {
         let t = parse_instant("demo", at)?;
         let due = cal.add(t, budget).map_err(|e| e.to_string())?;
-        println!(
+        outln!(
+            out,
             "  {what}: {} + {} working h = {}  ({})",
             local(&cal, t),
             budget / 3600,
             local(&cal, due),
             utc(due)
-        );
+        )?;
         let mut d = cal.local_date(t);
         let end = cal.local_date(due);
         let mut skipped = Vec::new();
@@ -132,18 +151,19 @@ pub fn demo() -> Result<(), String> {
             }
         }
         if !skipped.is_empty() {
-            println!("      skipped: {}", skipped.join(", "));
+            outln!(out, "      skipped: {}", skipped.join(", "))?;
         }
     }
     let t = parse_instant("demo", "2026-03-27T12:00:00+02:00")?;
     let notice = reglament::rules::contact_change_notice_due(&reg, t).map_err(|e| e.to_string())?;
-    println!(
+    outln!(
+        out,
         "  Clause 5: a contact person replaced {} must be announced by {}",
         local(&cal, t),
         local(&cal, notice)
-    );
+    )?;
 
-    println!("\n2. One request's life (clauses 3.1–3.6)");
+    outln!(out, "\n2. One request's life (clauses 3.1–3.6)")?;
     let mut events = Vec::new();
     for line in LIFE.lines().filter(|l| !l.trim().is_empty()) {
         events.push(Event::from_json(line).map_err(|e| e.to_string())?);
@@ -153,34 +173,50 @@ pub fn demo() -> Result<(), String> {
         let status = step.status.map_or("—", |s| s.label_en());
         match &step.outcome {
             Outcome::Accepted { warnings } => {
-                println!(
+                outln!(
+                    out,
                     "  {}  {:<16} → {status}",
                     local(&cal, step.at),
                     step.kind.code()
-                );
+                )?;
                 for w in warnings {
-                    println!("      warning ({}): {}", w.clause, w.message_en);
+                    let w = format!("warning ({}): {}", w.clause, w.message_en);
+                    outln!(out, "      {}", paint(Tone::Warn, &w))?;
                 }
             }
             Outcome::Refused(r) => {
-                println!(
-                    "  {}  {:<16} REFUSED by clause {} ({})",
+                let refused = format!("REFUSED by clause {} ({})", r.clause, r.code.code());
+                outln!(
+                    out,
+                    "  {}  {:<16} {}",
                     local(&cal, step.at),
                     step.kind.code(),
-                    r.clause,
-                    r.code.code()
-                );
-                println!("      en: {}", r.message_en);
-                println!("      uk: {}", r.message_uk);
+                    paint(Tone::Bad, &refused)
+                )?;
+                outln!(out, "      en: {}", r.message_en)?;
+                outln!(out, "      uk: {}", r.message_uk)?;
             }
         }
     }
 
     let now = parse_instant("demo", "2026-04-01T12:00:00+03:00")?;
-    println!("\n3. Its SLA clocks at {}", local(&cal, now));
+    outln!(out, "\n3. Its SLA clocks at {}", local(&cal, now))?;
     let clocks = replay.ticket.clocks(&reg, now).map_err(|e| e.to_string())?;
-    print_clock(&cal, Metric::Response.label_en(), &clocks.response);
-    print_clock(&cal, Metric::Resolution.label_en(), &clocks.resolution);
-    println!("\n(`reglament replay`, `whatif` and `compliance` print the same data as JSON.)");
-    Ok(())
+    print_clock(
+        &mut out,
+        &cal,
+        Metric::Response.label_en(),
+        &clocks.response,
+    )?;
+    print_clock(
+        &mut out,
+        &cal,
+        Metric::Resolution.label_en(),
+        &clocks.resolution,
+    )?;
+    outln!(
+        out,
+        "\n(`reglament replay`, `whatif` and `compliance` print the same data as JSON.)"
+    )?;
+    out.finish()
 }

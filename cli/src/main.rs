@@ -1,18 +1,23 @@
 //! `reglament`: the command for integrators and support managers.
 //!
-//! Every subcommand reads files or standard input, calls the pure core and
-//! prints; exit status 0 on success, 1 when the input breaks a rule, 2 on a
-//! usage error.
+//! Every subcommand reads files or standard input (`-`), calls the pure core
+//! and prints through `output` (never `println!`: a closed pipe must end the
+//! command quietly). Exit statuses: `output::status` (0 success, 1 the
+//! verdict is no, 2 usage error, 3 bad input, 4 output error).
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod batch;
 mod calendar_cmds;
 mod demo;
+mod manual;
+mod output;
 mod sla_cmds;
 mod ticket_cmds;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// Enforce a technical-support regulation: working-time deadlines, the
 /// life of a request, SLA clocks.
@@ -21,6 +26,12 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// No progress on standard error.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    /// When to colour refusals and breaches (auto: on a terminal, unless NO_COLOR is set).
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = output::ColorWhen::Auto)]
+    color: output::ColorWhen,
 }
 
 #[derive(Subcommand)]
@@ -52,10 +63,23 @@ enum Command {
     Whatif(sla_cmds::WhatIfArgs),
     /// SLA compliance over many requests (one event file each): met / breached per metric, category, priority.
     Compliance(sla_cmds::ComplianceArgs),
+    /// Shell completions (bash, zsh, fish, powershell, elvish) on standard output.
+    Completions(manual::CompletionsArgs),
+    /// The manual page (roff) of the command or of one subcommand; --dir writes them all.
+    Man(manual::ManArgs),
+}
+
+/// The command definition: the derived one with every page's exit statuses and examples.
+fn definition() -> clap::Command {
+    manual::decorate(Cli::command())
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&definition().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    output::init(cli.color, cli.quiet);
     let result = match cli.command {
         Command::Demo => demo::demo(),
         Command::Deadline(args) => calendar_cmds::deadline(&args),
@@ -70,12 +94,16 @@ fn main() -> ExitCode {
         Command::Clocks(args) => sla_cmds::clocks(&args),
         Command::Whatif(args) => sla_cmds::whatif(&args),
         Command::Compliance(args) => sla_cmds::compliance(&args),
+        Command::Completions(args) => manual::completions(definition(), &args),
+        Command::Man(args) => manual::man(definition(), &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("reglament: {message}");
-            ExitCode::from(1)
+        Err(failure) => {
+            if let Some(message) = failure.message() {
+                output::say(Some(output::Tone::Bad), message);
+            }
+            ExitCode::from(failure.status())
         }
     }
 }

@@ -4,29 +4,32 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use clap::Args;
+use clap::{Args, ValueHint};
 use reglament::i18n::Lang;
 use reglament::model::Metric;
 use reglament::report;
+use reglament::sla::ClockState;
 use reglament::ticket::{Event, Ticket};
 use reglament::{instant, Regulation};
 use serde_json::{json, Value};
 
+use crate::output::{display, paint, stdin_once, Done, Failure, Progress, Tone};
 use crate::ticket_cmds::{emit, load_regulation, read_events, read_input};
 
 /// Arguments of `reglament clocks`.
 #[derive(Args)]
 pub struct ClocksArgs {
     /// The request's events: JSON Lines or one JSON array; `-` reads standard input.
+    #[arg(value_hint = ValueHint::FilePath)]
     events: PathBuf,
-    /// Regulation file (JSON); default: the embedded one.
-    #[arg(long)]
+    /// Regulation file (JSON; `-`: standard input); default: the embedded one.
+    #[arg(long, value_hint = ValueHint::FilePath)]
     regulation: Option<PathBuf>,
     /// The instant to read the clocks at (RFC 3339); default: the last event's instant.
     #[arg(long)]
     now: Option<String>,
     /// Also explain each clock in words: uk or en.
-    #[arg(long)]
+    #[arg(long, value_parser = ["uk", "en"])]
     explain: Option<String>,
 }
 
@@ -34,12 +37,13 @@ pub struct ClocksArgs {
 #[derive(Args)]
 pub struct WhatIfArgs {
     /// The request's events: JSON Lines or one JSON array; `-` reads standard input.
+    #[arg(value_hint = ValueHint::FilePath)]
     events: PathBuf,
-    /// Regulation A, as the history was lived (default: the embedded one).
-    #[arg(long)]
+    /// Regulation A, as the history was lived (default: the embedded one); `-`: standard input.
+    #[arg(long, value_hint = ValueHint::FilePath)]
     regulation: Option<PathBuf>,
-    /// Regulation B, the alternative to compare with.
-    #[arg(long)]
+    /// Regulation B, the alternative to compare with; `-`: standard input.
+    #[arg(long, value_hint = ValueHint::FilePath)]
     against: PathBuf,
     /// The instant to read the clocks at (RFC 3339); default: the last event's instant.
     #[arg(long)]
@@ -49,11 +53,11 @@ pub struct WhatIfArgs {
 /// Arguments of `reglament compliance`.
 #[derive(Args)]
 pub struct ComplianceArgs {
-    /// Event lists, one file per request (JSON Lines or a JSON array); the file stem is the request's id.
-    #[arg(required = true)]
+    /// Event lists, one file per request (JSON Lines or a JSON array); the file stem is the request's id; `-`: standard input.
+    #[arg(required = true, value_hint = ValueHint::FilePath)]
     files: Vec<PathBuf>,
-    /// Regulation file (JSON); default: the embedded one.
-    #[arg(long)]
+    /// Regulation file (JSON; `-`: standard input); default: the embedded one.
+    #[arg(long, value_hint = ValueHint::FilePath)]
     regulation: Option<PathBuf>,
     /// Count requests registered from this instant on (RFC 3339, inclusive).
     #[arg(long)]
@@ -76,12 +80,12 @@ fn parse_instant(flag: &str, s: &Option<String>) -> Result<Option<DateTime<Utc>>
 }
 
 /// The events of one file; an unreadable event is an error naming its line.
-fn events_of(path: &std::path::Path) -> Result<Vec<Event>, String> {
+fn events_of(path: &std::path::Path) -> Result<Vec<Event>, Failure> {
     let text = read_input(path)?;
-    read_events(&text)?
+    Ok(read_events(&text)?
         .into_iter()
-        .map(|(line, e)| e.map_err(|e| format!("{} line {line}: {}", path.display(), e.message())))
-        .collect()
+        .map(|(line, e)| e.map_err(|e| format!("{} line {line}: {}", display(path), e.message())))
+        .collect::<Result<_, String>>()?)
 }
 
 fn stem(path: &std::path::Path) -> String {
@@ -105,7 +109,7 @@ pub fn clocks_json(reg: &Regulation, ticket: &Ticket, now: Option<DateTime<Utc>>
     }
 }
 
-fn pretty(v: &Value) -> Result<(), String> {
+fn pretty(v: &Value) -> Done {
     emit(&format!(
         "{}\n",
         serde_json::to_string_pretty(v).map_err(|e| e.to_string())?
@@ -113,7 +117,13 @@ fn pretty(v: &Value) -> Result<(), String> {
 }
 
 /// `reglament clocks`: the clocks of one request, optionally explained.
-pub fn clocks(args: &ClocksArgs) -> Result<(), String> {
+pub fn clocks(args: &ClocksArgs) -> Done {
+    stdin_once(
+        args.regulation
+            .as_deref()
+            .into_iter()
+            .chain([args.events.as_path()]),
+    )?;
     let reg = load_regulation(args.regulation.as_deref())?;
     let now = parse_instant("--now", &args.now)?;
     let lang = match &args.explain {
@@ -137,8 +147,15 @@ pub fn clocks(args: &ClocksArgs) -> Result<(), String> {
             .explain_clock(&reg, *metric, now)
             .map_err(|e| e.message().to_string())?
         {
-            for line in x.sentences(lang) {
-                out.push_str(line);
+            // the last sentence of a breached clock, or of one met late, says so: in red on a terminal
+            let late = x.clock.state == ClockState::Breached || x.clock.on_time == Some(false);
+            let sentences = x.sentences(lang);
+            for (i, line) in sentences.iter().enumerate() {
+                if late && i + 1 == sentences.len() {
+                    out.push_str(&paint(Tone::Bad, line));
+                } else {
+                    out.push_str(line);
+                }
                 out.push('\n');
             }
             out.push('\n');
@@ -158,7 +175,13 @@ pub fn clocks(args: &ClocksArgs) -> Result<(), String> {
 }
 
 /// `reglament whatif`: one history under regulation A and B, what differs.
-pub fn whatif(args: &WhatIfArgs) -> Result<(), String> {
+pub fn whatif(args: &WhatIfArgs) -> Done {
+    stdin_once(
+        args.regulation
+            .as_deref()
+            .into_iter()
+            .chain([args.against.as_path(), args.events.as_path()]),
+    )?;
     let a = load_regulation(args.regulation.as_deref())?;
     let b = load_regulation(Some(&args.against))?;
     let now = parse_instant("--now", &args.now)?;
@@ -169,18 +192,29 @@ pub fn whatif(args: &WhatIfArgs) -> Result<(), String> {
 }
 
 /// `reglament compliance`: met / breached per metric, category and priority over many requests.
-pub fn compliance(args: &ComplianceArgs) -> Result<(), String> {
+pub fn compliance(args: &ComplianceArgs) -> Done {
+    stdin_once(
+        args.regulation
+            .as_deref()
+            .into_iter()
+            .chain(args.files.iter().map(|f| f.as_path())),
+    )?;
     let reg = load_regulation(args.regulation.as_deref())?;
     let from = parse_instant("--from", &args.from)?;
     let to = parse_instant("--to", &args.to)?;
     let mut tickets = Vec::with_capacity(args.files.len());
     let mut latest: Option<DateTime<Utc>> = None;
-    for path in &args.files {
+    let mut progress = Progress::new("compliance", true);
+    let total = args.files.len() as u64;
+    for (n, path) in args.files.iter().enumerate() {
+        progress.show(n as u64, Some(total), "files read");
         let events = events_of(path)?;
         let t = Ticket::replay(&reg, stem(path), events).ticket;
         latest = latest.max(t.last_event_at());
         tickets.push(t);
     }
+    progress.show(total, Some(total), "files read");
+    drop(progress);
     let now = match parse_instant("--now", &args.now)? {
         Some(n) => n,
         None => latest.ok_or_else(|| "no request has an accepted event".to_string())?,

@@ -1,29 +1,33 @@
 //! The regulation and ticket subcommands: init, check, describe, replay.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use clap::Args;
+use clap::{Args, ValueHint};
 use reglament::i18n::Lang;
 use reglament::ticket::{Event, Step, Ticket};
 use reglament::{instant, Error, Regulation};
 use serde_json::{json, Value};
 
+pub(crate) use crate::output::emit;
+pub(crate) use crate::output::read_text as read_input;
+use crate::output::{display, read_bytes, stdin_once, utf8, Done, Failure};
+
 /// Arguments of `reglament check`.
 #[derive(Args)]
 pub struct CheckArgs {
-    /// The regulation file (JSON) to validate.
+    /// The regulation file (JSON) to validate; `-` reads standard input.
+    #[arg(value_hint = ValueHint::FilePath)]
     file: PathBuf,
 }
 
 /// Arguments of `reglament describe`.
 #[derive(Args)]
 pub struct DescribeArgs {
-    /// Regulation file (JSON); default: the embedded one (`reglament init`).
-    #[arg(long)]
+    /// Regulation file (JSON; `-`: standard input); default: the embedded one (`reglament init`).
+    #[arg(long, value_hint = ValueHint::FilePath)]
     regulation: Option<PathBuf>,
     /// Language of the description: uk or en.
-    #[arg(long, default_value = "uk")]
+    #[arg(long, default_value = "uk", value_parser = ["uk", "en"])]
     lang: String,
 }
 
@@ -31,9 +35,10 @@ pub struct DescribeArgs {
 #[derive(Args)]
 pub struct ReplayArgs {
     /// The request's events: JSON Lines (one event per line) or one JSON array; `-` reads standard input.
+    #[arg(value_hint = ValueHint::FilePath)]
     events: PathBuf,
-    /// Regulation file (JSON); default: the embedded one.
-    #[arg(long)]
+    /// Regulation file (JSON; `-`: standard input); default: the embedded one.
+    #[arg(long, value_hint = ValueHint::FilePath)]
     regulation: Option<PathBuf>,
     /// The instant at which to report the state (RFC 3339), e.g. whether the request may be archived.
     #[arg(long)]
@@ -41,50 +46,44 @@ pub struct ReplayArgs {
     /// The request's id in the output; default: the file's stem.
     #[arg(long)]
     id: Option<String>,
+    /// Judge the history: exit status 1 when the regulation refused any event.
+    #[arg(long)]
+    strict: bool,
 }
 
 fn describe_error(path: &Path, e: &Error) -> String {
     match e.field() {
-        Some(f) => format!("{}: {} at {f}: {}", path.display(), e.code(), e.message()),
-        None => format!("{}: {}: {}", path.display(), e.code(), e.message()),
+        Some(f) => format!("{}: {} at {f}: {}", display(path), e.code(), e.message()),
+        None => format!("{}: {}: {}", display(path), e.code(), e.message()),
     }
 }
 
-/// Reads and validates a regulation file, or the embedded default.
-pub(crate) fn load_regulation(path: Option<&Path>) -> Result<Regulation, String> {
+/// Reads and validates a regulation file (`-`: standard input), or the embedded default.
+pub(crate) fn load_regulation(path: Option<&Path>) -> Result<Regulation, Failure> {
     match path {
         None => Ok(Regulation::default()),
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            Regulation::from_json(&text).map_err(|e| describe_error(p, &e))
+            let text = read_input(p)?;
+            Ok(Regulation::from_json(&text).map_err(|e| describe_error(p, &e))?)
         }
-    }
-}
-
-/// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
-pub(crate) fn emit(text: &str) -> Result<(), String> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("standard output: {e}"))
-        }
-        _ => Ok(()),
     }
 }
 
 /// `reglament init`: the default regulation, to be edited.
-pub fn init() -> Result<(), String> {
+pub fn init() -> Done {
     emit(&format!("{}\n", Regulation::default().to_json()))
 }
 
-/// `reglament check FILE`: validates a regulation file.
-pub fn check(args: &CheckArgs) -> Result<(), String> {
-    let reg = load_regulation(Some(&args.file))?;
+/// `reglament check FILE`: validates a regulation file. A file that cannot
+/// be read is bad input (3); one that is not a valid regulation fails the check (1).
+pub fn check(args: &CheckArgs) -> Done {
+    let text = utf8(&args.file, read_bytes(&args.file)?).map_err(Failure::Verdict)?;
+    let reg = Regulation::from_json(&text)
+        .map_err(|e| Failure::Verdict(describe_error(&args.file, &e)))?;
     let spec = reg.spec();
     emit(&format!(
         "{}: valid regulation (contract {} of {}; calendar {}; {} SLA targets{}; archive after {} {}; notice within {} {})\n",
-        args.file.display(),
+        display(&args.file),
         spec.contract.number,
         spec.contract.date,
         spec.calendar.timezone,
@@ -98,7 +97,7 @@ pub fn check(args: &CheckArgs) -> Result<(), String> {
 }
 
 /// `reglament describe`: the regulation in words.
-pub fn describe(args: &DescribeArgs) -> Result<(), String> {
+pub fn describe(args: &DescribeArgs) -> Done {
     let lang: Lang = args.lang.parse().map_err(|e| format!("--lang: {e}"))?;
     let reg = load_regulation(args.regulation.as_deref())?;
     emit(&reglament::describe::describe(&reg, lang))
@@ -122,22 +121,15 @@ pub(crate) fn read_events(text: &str) -> Result<ParsedEvents, String> {
     }
 }
 
-/// The text of a file, or of standard input for `-`.
-pub(crate) fn read_input(path: &Path) -> Result<String, String> {
-    if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("standard input: {e}"))?;
-        Ok(s)
-    } else {
-        std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
-    }
-}
-
 /// `reglament replay`: applies a request's events in order and prints the
 /// resulting state, every step, and every refused event with its refusal.
-pub fn replay(args: &ReplayArgs) -> Result<(), String> {
+pub fn replay(args: &ReplayArgs) -> Done {
+    stdin_once(
+        args.regulation
+            .as_deref()
+            .into_iter()
+            .chain([args.events.as_path()]),
+    )?;
     let reg = load_regulation(args.regulation.as_deref())?;
     let now = match &args.now {
         None => None,
@@ -184,6 +176,7 @@ pub fn replay(args: &ReplayArgs) -> Result<(), String> {
             }
         }
     }
+    let refused_count = refused.len();
     let out = json!({
         "ticket": ticket.to_value(now),
         "steps": steps,
@@ -195,9 +188,14 @@ pub fn replay(args: &ReplayArgs) -> Result<(), String> {
         serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
     ))?;
     if unreadable > 0 {
-        return Err(format!(
+        return Err(Failure::Input(format!(
             "{unreadable} event(s) could not be read; see the \"error\" steps"
-        ));
+        )));
+    }
+    if args.strict && refused_count > 0 {
+        return Err(Failure::Verdict(format!(
+            "{refused_count} event(s) refused by the regulation; see \"refused\""
+        )));
     }
     Ok(())
 }
