@@ -15,7 +15,7 @@ use crate::output::{paint, Done, Out, Tone};
 /// One request, from registration to the archive: a phone call on a Friday
 /// afternoon, a question to the user (the clocks pause), a priority raised
 /// by the consultant, an approval by e-mail, Release, an archive refused
-/// too early, the user's acceptance, the archive.
+/// too early, and the user's acceptance, which archives it at once (3.6).
 const LIFE: &str = r#"
 {"kind":"register","at":"2026-03-27T16:40:00+02:00","actor":{"id":"op-1","role":"operator"},"channel":"phone","reason":"software_failure","description":"The invoice form hangs when saving","conditions":"Sales > Invoices, 300 lines, press Save; the window freezes","priority":"high","category":"incident"}
 {"kind":"start_work","at":"2026-03-30T09:15:00+03:00","actor":{"id":"c-1","role":"consultant"}}
@@ -29,7 +29,6 @@ const LIFE: &str = r#"
 {"kind":"release","at":"2026-03-31T10:00:00+03:00","actor":{"id":"op-1","role":"operator"},"text":"Version 2.14.1 installed"}
 {"kind":"archive","at":"2026-04-01T10:00:00+03:00","actor":{"id":"op-1","role":"operator"}}
 {"kind":"accept","at":"2026-04-01T11:00:00+03:00","actor":{"id":"u-7","role":"user"}}
-{"kind":"archive","at":"2026-04-01T11:05:00+03:00","actor":{"id":"op-1","role":"operator"}}
 "#;
 
 fn hm(seconds: i64) -> String {

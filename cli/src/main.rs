@@ -12,6 +12,7 @@ mod calendar_cmds;
 mod demo;
 mod manual;
 mod output;
+mod record_cmds;
 mod sla_cmds;
 mod ticket_cmds;
 
@@ -63,6 +64,12 @@ enum Command {
     Whatif(sla_cmds::WhatIfArgs),
     /// SLA compliance over many requests (one event file each): met / breached per metric, category, priority.
     Compliance(sla_cmds::ComplianceArgs),
+    /// The regulation's fingerprint: sha256 of the RFC 8785 form of the complete regulation.
+    Fingerprint(record_cmds::FingerprintArgs),
+    /// A request's events as a hash chain: one {"seq","prev","hash","event"} line per event.
+    Chain(record_cmds::ChainArgs),
+    /// Verify a chained history: the first entry that was edited, inserted, removed or moved.
+    Verify(record_cmds::VerifyArgs),
     /// Shell completions (bash, zsh, fish, powershell, elvish) on standard output.
     Completions(manual::CompletionsArgs),
     /// The manual page (roff) of the command or of one subcommand; --dir writes them all.
@@ -94,6 +101,9 @@ fn main() -> ExitCode {
         Command::Clocks(args) => sla_cmds::clocks(&args),
         Command::Whatif(args) => sla_cmds::whatif(&args),
         Command::Compliance(args) => sla_cmds::compliance(&args),
+        Command::Fingerprint(args) => record_cmds::fingerprint(&args),
+        Command::Chain(args) => record_cmds::chain(&args),
+        Command::Verify(args) => record_cmds::verify(&args),
         Command::Completions(args) => manual::completions(definition(), &args),
         Command::Man(args) => manual::man(definition(), &args),
     };

@@ -134,6 +134,31 @@ pub const PAGES: &[Page] = &[
         ],
     },
     Page {
+        path: "fingerprint",
+        verdict: None,
+        examples: &[
+            "reglament fingerprint regulation.json",
+            "reglament init | reglament fingerprint -",
+            "reglament check --complete regulation.json | reglament fingerprint -",
+        ],
+    },
+    Page {
+        path: "chain",
+        verdict: None,
+        examples: &[
+            "reglament chain --id T-1 docs/examples/ticket-life.jsonl > T-1.jsonl",
+            "reglament chain --regulation regulation.json docs/examples/ticket-life.jsonl | tail -1",
+        ],
+    },
+    Page {
+        path: "verify",
+        verdict: Some("an entry of the chain does not hold (edited, inserted, removed or moved)"),
+        examples: &[
+            "reglament chain --id T-1 docs/examples/ticket-life.jsonl > T-1.jsonl && reglament verify T-1.jsonl",
+            "reglament chain docs/examples/ticket-life.jsonl | reglament verify --json --id ticket-life -",
+        ],
+    },
+    Page {
         path: "clocks",
         verdict: None,
         examples: &[

@@ -22,9 +22,11 @@ pub struct ClocksArgs {
     /// The request's events: JSON Lines or one JSON array; `-` reads standard input.
     #[arg(value_hint = ValueHint::FilePath)]
     events: PathBuf,
-    /// Regulation file (JSON; `-`: standard input); default: the embedded one.
-    #[arg(long, value_hint = ValueHint::FilePath)]
-    regulation: Option<PathBuf>,
+    #[command(flatten)]
+    judge: crate::record_cmds::Judge,
+    /// The request's id; default: the file's stem.
+    #[arg(long)]
+    id: Option<String>,
     /// The instant to read the clocks at (RFC 3339); default: the last event's instant.
     #[arg(long)]
     now: Option<String>,
@@ -118,20 +120,24 @@ fn pretty(v: &Value) -> Done {
 
 /// `reglament clocks`: the clocks of one request, optionally explained.
 pub fn clocks(args: &ClocksArgs) -> Done {
-    stdin_once(
-        args.regulation
-            .as_deref()
-            .into_iter()
-            .chain([args.events.as_path()]),
-    )?;
-    let reg = load_regulation(args.regulation.as_deref())?;
+    stdin_once(args.judge.paths().chain([args.events.as_path()]))?;
+    let judging = args.judge.load()?;
     let now = parse_instant("--now", &args.now)?;
     let lang = match &args.explain {
         None => None,
         Some(l) => Some(l.parse::<Lang>().map_err(|e| format!("--explain: {e}"))?),
     };
-    let events = events_of(&args.events)?;
-    let ticket = Ticket::replay(&reg, stem(&args.events), events).ticket;
+    let id = args.id.clone().unwrap_or_else(|| stem(&args.events));
+    let history = crate::record_cmds::read_history(&args.events, &id, &judging)?;
+    let reg = history.regulation;
+    let events = history
+        .events
+        .into_iter()
+        .map(|(line, e)| {
+            e.map_err(|e| format!("{} line {line}: {}", display(&args.events), e.message()))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let ticket = Ticket::replay(&reg, id, events).ticket;
     let now = now
         .or(ticket.last_event_at())
         .ok_or_else(|| "no event registers the request".to_string())?;

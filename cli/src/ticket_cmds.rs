@@ -18,6 +18,10 @@ pub struct CheckArgs {
     /// The regulation file (JSON) to validate; `-` reads standard input.
     #[arg(value_hint = ValueHint::FilePath)]
     file: PathBuf,
+    /// Print the complete regulation (every default filled in, every set in
+    /// one order): the document `reglament fingerprint` hashes.
+    #[arg(long)]
+    complete: bool,
 }
 
 /// Arguments of `reglament describe`.
@@ -37,9 +41,8 @@ pub struct ReplayArgs {
     /// The request's events: JSON Lines (one event per line) or one JSON array; `-` reads standard input.
     #[arg(value_hint = ValueHint::FilePath)]
     events: PathBuf,
-    /// Regulation file (JSON; `-`: standard input); default: the embedded one.
-    #[arg(long, value_hint = ValueHint::FilePath)]
-    regulation: Option<PathBuf>,
+    #[command(flatten)]
+    judge: crate::record_cmds::Judge,
     /// The instant at which to report the state (RFC 3339), e.g. whether the request may be archived.
     #[arg(long)]
     now: Option<String>,
@@ -51,7 +54,7 @@ pub struct ReplayArgs {
     strict: bool,
 }
 
-fn describe_error(path: &Path, e: &Error) -> String {
+pub(crate) fn describe_error(path: &Path, e: &Error) -> String {
     match e.field() {
         Some(f) => format!("{}: {} at {f}: {}", display(path), e.code(), e.message()),
         None => format!("{}: {}: {}", display(path), e.code(), e.message()),
@@ -80,6 +83,9 @@ pub fn check(args: &CheckArgs) -> Done {
     let text = utf8(&args.file, read_bytes(&args.file)?).map_err(Failure::Verdict)?;
     let reg = Regulation::from_json(&text)
         .map_err(|e| Failure::Verdict(describe_error(&args.file, &e)))?;
+    if args.complete {
+        return crate::record_cmds::complete(&reg);
+    }
     let spec = reg.spec();
     emit(&format!(
         "{}: valid regulation (contract {} of {}; calendar {}; {} SLA targets{}; archive after {} {}; notice within {} {})\n",
@@ -124,30 +130,24 @@ pub(crate) fn read_events(text: &str) -> Result<ParsedEvents, String> {
 /// `reglament replay`: applies a request's events in order and prints the
 /// resulting state, every step, and every refused event with its refusal.
 pub fn replay(args: &ReplayArgs) -> Done {
-    stdin_once(
-        args.regulation
-            .as_deref()
-            .into_iter()
-            .chain([args.events.as_path()]),
-    )?;
-    let reg = load_regulation(args.regulation.as_deref())?;
+    stdin_once(args.judge.paths().chain([args.events.as_path()]))?;
+    let judging = args.judge.load()?;
     let now = match &args.now {
         None => None,
         Some(s) => Some(instant::parse(s).map_err(|e| format!("--now: {}", e.message()))?),
     };
-    let text = read_input(&args.events)?;
-    let id = args.id.clone().unwrap_or_else(|| {
-        args.events
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "ticket".into())
-    });
+    let id = args
+        .id
+        .clone()
+        .unwrap_or_else(|| crate::record_cmds::stem(&args.events));
+    let history = crate::record_cmds::read_history(&args.events, &id, &judging)?;
+    let reg = history.regulation;
 
     let mut ticket = Ticket::new(id);
     let mut steps = Vec::new();
     let mut refused = Vec::new();
     let mut unreadable = 0;
-    for (index, (line, parsed)) in read_events(&text)?.into_iter().enumerate() {
+    for (index, (line, parsed)) in history.events.into_iter().enumerate() {
         match parsed {
             Err(e) => {
                 unreadable += 1;

@@ -72,13 +72,13 @@ test('replay: one step per event; a whole life to the archive', () => {
     { kind: 'complete', at: '2026-03-27T15:00:00+02:00', actor: c },
     { kind: 'release', at: '2026-03-27T16:00:00+02:00', actor: c },
     { kind: 'accept', at: '2026-03-30T10:00:00+03:00', actor: u },
-    { kind: 'archive', at: '2026-03-30T10:05:00+03:00', actor: op },
   ];
   const { ticket, steps } = Ticket.replay(reg, 'T-5', events);
   assert.ok(ticket instanceof Ticket);
-  assert.deepEqual(steps.map((s) => s.status), ['backlog', 'in_progress', 'done', 'release', 'release', 'archived']);
+  // the user's acceptance archives at once (3.6, DESIGN §5)
+  assert.deepEqual(steps.map((s) => s.status), ['backlog', 'in_progress', 'done', 'release', 'archived']);
   assert.ok(steps.every((s) => s.accepted));
-  assert.equal(ticket.archivedAt, '2026-03-30T07:05:00Z');
+  assert.equal(ticket.archivedAt, '2026-03-30T07:00:00Z');
   const state = ticket.state('2026-03-30T08:00:00Z');
   assert.equal(state.status, 'archived');
   assert.equal(JSON.parse(JSON.stringify(ticket)).id, 'T-5');

@@ -283,7 +283,10 @@ pub fn events_of_chain(fingerprint: &str, request: &str, text: &str) -> Result<V
         .map(|(i, line)| {
             let v: Value = serde_json::from_str(line)
                 .map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
-            Event::from_value(&v["event"], &format!("[{i}].event"))
+            Event::from_value(
+                v.get("event").unwrap_or(&Value::Null),
+                &format!("[{i}].event"),
+            )
         })
         .collect()
 }
@@ -439,13 +442,15 @@ pub fn merkle_root(heads: &[(String, String)]) -> String {
 
 /// RFC 6962 §2.1 MTH over already-hashed leaves.
 fn mth(leaves: &[[u8; 32]]) -> [u8; 32] {
-    match leaves.len() {
-        0 => Sha256::digest([]).into(),
-        1 => leaves[0],
-        n => {
+    match leaves {
+        [] => Sha256::digest([]).into(),
+        [one] => *one,
+        _ => {
             // the largest power of two smaller than n
+            let n = leaves.len();
             let k = 1usize << (usize::BITS - 1 - (n - 1).leading_zeros());
-            let (l, r) = (mth(&leaves[..k]), mth(&leaves[k..]));
+            let (left, right) = leaves.split_at(k);
+            let (l, r) = (mth(left), mth(right));
             let mut h = Sha256::new();
             h.update([1u8]);
             h.update(l);
@@ -557,7 +562,7 @@ mod tests {
         let mut bytes = vec![0u8];
         bytes.extend_from_slice(text.as_bytes());
         assert_eq!(
-            merkle_root(&[one.clone()]),
+            merkle_root(std::slice::from_ref(&one)),
             super::super::sha256_tagged(&bytes)
         );
         // every set size gives a distinct root, and any changed head changes it

@@ -176,7 +176,9 @@ impl Versions {
     /// ```
     pub fn in_force(&self, at: DateTime<Utc>) -> Option<&Regulation> {
         let n = self.versions.partition_point(|(from, _)| *from <= at);
-        n.checked_sub(1).map(|i| &self.versions[i].1)
+        n.checked_sub(1)
+            .and_then(|i| self.versions.get(i))
+            .map(|(_, r)| r)
     }
 
     /// The version that judges a history: the one in force at its
@@ -202,14 +204,21 @@ impl Versions {
             .or_else(|| events.first())
             .map(|e| e.at);
         match at {
-            None => Ok(&self.versions[self.versions.len() - 1].1),
+            None => self
+                .versions
+                .last()
+                .map(|(_, r)| r)
+                .ok_or_else(|| Error::new(ErrorKind::Conflict, "a contract without versions")),
             Some(at) => self.in_force(at).ok_or_else(|| {
                 Error::new(
                     ErrorKind::OutOfRange,
                     format!(
                         "no regulation version is in force at {} (the first is in force from {})",
                         crate::instant::format(at),
-                        crate::instant::format(self.versions[0].0)
+                        self.versions
+                            .first()
+                            .map(|(t, _)| crate::instant::format(*t))
+                            .unwrap_or_default()
                     ),
                 )
                 .at("at")

@@ -1026,7 +1026,7 @@ fn an_extension_only_extends() {
         let out = t.apply(&reg, ev(1, Role::CustomerService, ext(Some(new_due), None)));
         let r = out.refusal().expect("refused");
         assert_eq!(
-            (r.clause, r.code, r.field.as_deref()),
+            (r.clause, r.code, r.field),
             ("3.5.1", RefusalCode::ExtensionNotLater, Some("new_due"))
         );
         assert!(

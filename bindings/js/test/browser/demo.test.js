@@ -67,9 +67,8 @@ test('the demo board walks a request from registration to the archive', async ()
   assert.equal(await refusal.getAttribute('data-clause'), '3.6');
   assert.match(await refusal.innerText(), /archive_too_early/);
 
-  // ... and allowed once the user accepts
+  // ... while the user's acceptance archives at once (3.6)
   await press('user', 'accept');
-  await press('operator', 'archive');
   assert.equal(await inColumn('archived'), 1);
   assert.equal(await page.locator('[data-testid="card-T-1"] [data-testid="clock-resolution"]').innerText().then((s) => s.startsWith('✓')), true);
 
