@@ -276,6 +276,13 @@ export class Regulation {
   contactChangeNoticeDue(at: InstantInput): Instant;
   /** The whole regulation in words ("uk" by default). */
   describe(lang?: Lang): string;
+  /**
+   * `sha256:<64 hex>`: SHA-256 of the RFC 8785 form of the complete
+   * regulation. Same meaning, same fingerprint (DESIGN §5).
+   */
+  readonly fingerprint: Hash;
+  /** The complete regulation (defaults filled in, sets in one order): what the fingerprint hashes. */
+  complete(): RegulationSpec;
   toJSON(): RegulationSpec;
   free(): void;
   [Symbol.dispose](): void;
@@ -550,6 +557,44 @@ export function compliance(regulation: Regulation, tickets: Ticket[], options: {
 
 /** Replays `events` under `a` and under `b` and reports what differs (nothing is stored). */
 export function whatIf(a: Regulation, b: Regulation, events: Array<ReglamentEvent | string>, options?: { now?: InstantInput | null; id?: string }): WhatIfReport;
+
+// ---------------------------------------------------------------- the contract record
+
+/** `sha256:` and 64 lowercase hex digits. */
+export type Hash = string;
+
+/** One entry of a hash-chained history (DESIGN §5). */
+export interface ChainEntry {
+  seq: number;
+  prev: Hash;
+  hash: Hash;
+  /** The event in its canonical form (instants in UTC `Z`, defaults filled). */
+  event: ReglamentEvent;
+}
+
+/** What `verify` found. */
+export interface Verification {
+  ok: boolean;
+  /** Entries read: all when `ok`, those before the first bad one otherwise. */
+  entries: number;
+  /** The last entry's hash when `ok` (the genesis hash for an empty chain). */
+  head: Hash | null;
+  /** Index (from 0) of the first entry that does not hold. */
+  first_bad: number | null;
+  /** Why, naming the line. */
+  reason: string | null;
+  /** The field at fault: `seq`, `prev`, `hash`, `event`, or "" for the whole line. */
+  field: string | null;
+}
+
+/** A request's events as a chain bound to the regulation's fingerprint and the request id. */
+export function chain(regulation: Regulation, id: string, events: Array<ReglamentEvent | string>): ChainEntry[];
+/** The head of a request's chain (its genesis hash for no events). */
+export function chainHead(regulation: Regulation, id: string, events: Array<ReglamentEvent | string>): Hash;
+/** Verifies a chained history: its JSON Lines text or an array of entries. */
+export function verify(regulation: Regulation, id: string, chained: string | ChainEntry[]): Verification;
+/** The RFC 6962 Merkle root over requests' heads (any order; sorted by request id). */
+export function merkleRoot(heads: Array<{ request: string; head: Hash }>): Hash;
 
 /** The package version. */
 export function version(): string;

@@ -131,6 +131,42 @@ fn every_vector_replays_through_the_command() {
                 path.display()
             ));
         }
+        if let Some(want) = v["expected"].get("head") {
+            let out = run(bin()
+                .arg("chain")
+                .arg("--id")
+                .arg("T")
+                .arg("--regulation")
+                .arg(&reg_path)
+                .arg(&ev_path));
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            let last: Value = text
+                .lines()
+                .last()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .unwrap_or(Value::Null);
+            if last["hash"] != *want {
+                failures.push(format!(
+                    "{}: chain head {}, expected {want}",
+                    path.display(),
+                    last["hash"]
+                ));
+            }
+            let chained = scratch(&format!("chained-{n}.jsonl"));
+            std::fs::write(&chained, &text).unwrap();
+            let checked = run(bin()
+                .arg("verify")
+                .arg("--json")
+                .arg("--id")
+                .arg("T")
+                .arg("--regulation")
+                .arg(&reg_path)
+                .arg(&chained));
+            let verdict: Value = serde_json::from_slice(&checked.stdout).unwrap_or(Value::Null);
+            if verdict["head"] != *want || verdict["ok"] != true {
+                failures.push(format!("{}: verify printed {verdict}", path.display()));
+            }
+        }
         if let Some(fin) = v["expected"].get("final") {
             if !subset(fin, &printed["ticket"]) {
                 failures.push(format!(

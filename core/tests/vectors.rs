@@ -376,6 +376,17 @@ fn every_vector_passes() {
 
         let mut errs = Vec::new();
         let mut ticket = Ticket::new("T");
+        // DESIGN §5: the head of the chain of the events (request "T")
+        if let Some(want) = v["expected"].get("head").and_then(Value::as_str) {
+            let parsed: Vec<Event> = events
+                .iter()
+                .filter_map(|e| Event::from_value(e, "").ok())
+                .collect();
+            let got = reglament::record::head(reg.fingerprint(), "T", &parsed);
+            if got != want {
+                errs.push(format!("head: expected {want}, got {got}"));
+            }
+        }
         for (i, (ev, exp)) in events.iter().zip(steps).enumerate() {
             match Event::from_value(ev, &format!("events[{i}]")) {
                 Err(e) => match exp.get("error").and_then(Value::as_str) {

@@ -27,6 +27,7 @@
 mod calendar;
 mod convert;
 mod error;
+mod record;
 mod regulation;
 mod ticket;
 

@@ -45,6 +45,20 @@ impl WasmRegulation {
         })
     }
 
+    /// The regulation's fingerprint, `sha256:<64 hex>`: the SHA-256 of the
+    /// RFC 8785 form of the complete regulation (DESIGN §5).
+    #[wasm_bindgen(getter)]
+    pub fn fingerprint(&self) -> String {
+        self.inner.fingerprint().to_string()
+    }
+
+    /// The complete regulation (every default filled in, every set in one
+    /// order) as a plain object: the document the fingerprint is taken of.
+    #[wasm_bindgen(js_name = complete)]
+    pub fn complete(&self) -> JsValue {
+        crate::convert::doc_out(&self.inner.complete_value())
+    }
+
     /// The working-time calendar of support.
     pub fn calendar(&self) -> WasmCalendar {
         WasmCalendar {

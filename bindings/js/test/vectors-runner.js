@@ -161,6 +161,14 @@ export function runVector(api, v, cov = newCoverage()) {
       checkStep(i, exp, out, errs, cov);
       if (!out.accepted && out.refusal.clause) cov.clauses.add(out.refusal.clause);
     });
+    if (v.expected.head) {
+      // DESIGN §5: the head of the chain of the events that parse (request "T")
+      const parsed = v.events.filter((ev) => {
+        try { api.chainHead(reg, 'T', [ev]); return true; } catch { return false; }
+      });
+      const got = api.chainHead(reg, 'T', parsed);
+      if (got !== v.expected.head) errs.push(`head: expected ${v.expected.head}, got ${got}`);
+    }
     if (v.expected.final) subset(v.expected.final, ticket.state(v.now ?? undefined), 'final', errs);
     checkClocks(api, v, reg, ticket, errs, cov);
     for (const q of v.queries ?? []) runQuery(api, reg, q, errs, cov);
