@@ -89,10 +89,10 @@ fn integer(obj: &Map<String, Value>, key: &str) -> Result<i64, LineError> {
             "missing_field",
             format!("{key}: required (an integer)"),
         )),
-        Some(Value::Number(n)) => n.as_i64().ok_or_else(|| {
+        Some(Value::Number(n)) => reglament::number::whole(n).ok_or_else(|| {
             bad(
                 "invalid_value",
-                format!("{key}: {n} is not an integer in the signed 64-bit range"),
+                format!("{key}: {n} is not a whole number in the signed 64-bit range"),
             )
         }),
         Some(other) => Err(bad(

@@ -85,7 +85,7 @@ impl Judging {
 pub struct History {
     /// The regulation that judges it.
     pub regulation: Regulation,
-    /// The events with their lines.
+    /// The items: events, or why an item is not one.
     pub events: ParsedEvents,
 }
 
@@ -112,15 +112,11 @@ pub fn read_history(path: &Path, id: &str, judging: &Judging) -> Result<History,
         })?;
         Ok(History {
             regulation: reg,
-            events: events
-                .into_iter()
-                .enumerate()
-                .map(|(i, e)| (i + 1, Ok(e)))
-                .collect(),
+            events: events.into_iter().map(Ok).collect(),
         })
     } else {
         let events = read_events(&text)?;
-        let parsed: Vec<&Event> = events.iter().filter_map(|(_, e)| e.as_ref().ok()).collect();
+        let parsed: Vec<&Event> = events.iter().filter_map(|e| e.as_ref().ok()).collect();
         let reg = judging.for_events(&parsed)?.clone();
         Ok(History {
             regulation: reg,
@@ -175,17 +171,7 @@ pub fn chain(args: &ChainArgs) -> Done {
             display(&args.events)
         )));
     }
-    let mut events = Vec::new();
-    for (line, parsed) in read_events(&text)? {
-        events.push(parsed.map_err(|e| {
-            Failure::Input(format!(
-                "{} line {line}: {}{}",
-                display(&args.events),
-                e.field().map(|f| format!("{f}: ")).unwrap_or_default(),
-                e.message()
-            ))
-        })?);
-    }
+    let events = crate::ticket_cmds::whole_history(&args.events, read_events(&text)?)?;
     let reg = judging.for_events(&events.iter().collect::<Vec<_>>())?;
     let mut out = String::with_capacity(events.len() * 300);
     for entry in record::chain(reg.fingerprint(), &id, &events) {

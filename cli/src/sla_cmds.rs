@@ -13,7 +13,7 @@ use reglament::ticket::{Event, Ticket};
 use reglament::{instant, Regulation};
 use serde_json::{json, Value};
 
-use crate::output::{display, paint, stdin_once, Done, Failure, Progress, Tone};
+use crate::output::{paint, stdin_once, Done, Failure, Progress, Tone};
 use crate::ticket_cmds::{emit, load_regulation, read_events, read_input};
 
 /// Arguments of `reglament clocks`.
@@ -81,13 +81,10 @@ fn parse_instant(flag: &str, s: &Option<String>) -> Result<Option<DateTime<Utc>>
     }
 }
 
-/// The events of one file; an unreadable event is an error naming its line.
+/// The events of one file; an item that is not an event is bad input naming it.
 fn events_of(path: &std::path::Path) -> Result<Vec<Event>, Failure> {
     let text = read_input(path)?;
-    Ok(read_events(&text)?
-        .into_iter()
-        .map(|(line, e)| e.map_err(|e| format!("{} line {line}: {}", display(path), e.message())))
-        .collect::<Result<_, String>>()?)
+    crate::ticket_cmds::whole_history(path, read_events(&text)?)
 }
 
 fn stem(path: &std::path::Path) -> String {
@@ -130,20 +127,21 @@ pub fn clocks(args: &ClocksArgs) -> Done {
     let id = args.id.clone().unwrap_or_else(|| stem(&args.events));
     let history = crate::record_cmds::read_history(&args.events, &id, &judging)?;
     let reg = history.regulation;
-    let events = history
-        .events
-        .into_iter()
-        .map(|(line, e)| {
-            e.map_err(|e| format!("{} line {line}: {}", display(&args.events), e.message()))
-        })
-        .collect::<Result<Vec<_>, String>>()?;
+    let events = crate::ticket_cmds::whole_history(&args.events, history.events)?;
     let ticket = Ticket::replay(&reg, id, events).ticket;
-    let now = now
-        .or(ticket.last_event_at())
-        .ok_or_else(|| "no event registers the request".to_string())?;
-    let clocks = ticket
-        .clocks(&reg, now)
-        .map_err(|e| e.message().to_string())?;
+    // no clocks (not registered, or `now` before registration): the core's
+    // `conflict`, with its code and field, as in every face
+    let Some(now) = now.or(ticket.last_event_at()) else {
+        return Err(Failure::Input(
+            "conflict: the request is not registered: it has no clocks".into(),
+        ));
+    };
+    let clocks = ticket.clocks(&reg, now).map_err(|e| {
+        Failure::Input(match e.field() {
+            Some(f) => format!("{} at {f}: {}", e.code(), e.message()),
+            None => format!("{}: {}", e.code(), e.message()),
+        })
+    })?;
     let Some(lang) = lang else {
         return pretty(&clocks.to_value());
     };

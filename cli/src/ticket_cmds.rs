@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueHint};
 use reglament::i18n::Lang;
-use reglament::ticket::{Event, Step, Ticket};
+use reglament::ticket::{Event, Ticket};
 use reglament::{instant, Error, Regulation};
 use serde_json::{json, Value};
 
@@ -109,22 +109,31 @@ pub fn describe(args: &DescribeArgs) -> Done {
     emit(&reglament::describe::describe(&reg, lang))
 }
 
-/// The events of an input, each with its line: parsed or the error.
-pub(crate) type ParsedEvents = Vec<(usize, Result<Event, Error>)>;
+/// The items of a history as the core reads them (`Event::read_list`): each
+/// the event or why it is not one, field paths `events[i]...`.
+pub(crate) type ParsedEvents = Vec<Result<Event, Error>>;
 
-/// One input event: its line (1-based; the array index + 1 for a JSON array) and the parsed event or its error.
+/// Reads a history's text: one JSON array or JSON Lines.
 pub(crate) fn read_events(text: &str) -> Result<ParsedEvents, String> {
-    if text.trim_start().starts_with('[') {
-        let list: Vec<Value> = serde_json::from_str(text)
-            .map_err(|e| format!("the events are not a valid JSON array: {e}"))?;
-        Ok(list
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (i + 1, Event::from_value(v, &format!("[{i}]"))))
-            .collect())
-    } else {
-        Ok(Event::parse_lines(text))
-    }
+    Event::read_list(text).map_err(|e| e.to_string())
+}
+
+/// A history's events, or bad input naming the first item that is not an
+/// event (for commands that compute from a whole history: clocks, whatif,
+/// compliance, chain).
+pub(crate) fn whole_history(path: &Path, items: ParsedEvents) -> Result<Vec<Event>, Failure> {
+    items
+        .into_iter()
+        .collect::<Result<Vec<_>, Error>>()
+        .map_err(|e| {
+            Failure::Input(format!(
+                "{}: {} at {}: {} (replay shows every item's step)",
+                display(path),
+                e.code(),
+                e.field().unwrap_or("events"),
+                e.message()
+            ))
+        })
 }
 
 /// `reglament replay`: applies a request's events in order and prints the
@@ -143,45 +152,24 @@ pub fn replay(args: &ReplayArgs) -> Done {
     let history = crate::record_cmds::read_history(&args.events, &id, &judging)?;
     let reg = history.regulation;
 
-    let mut ticket = Ticket::new(id);
-    let mut steps = Vec::new();
-    let mut refused = Vec::new();
-    let mut unreadable = 0;
-    for (index, (line, parsed)) in history.events.into_iter().enumerate() {
-        match parsed {
-            Err(e) => {
-                unreadable += 1;
-                steps.push(json!({
-                    "line": line,
-                    "error": {"code": e.code(), "field": e.field(), "message": e.message()},
-                }));
-            }
-            Ok(event) => {
-                let shown = event.to_value();
-                let (kind, at) = (event.kind(), event.at);
-                let outcome = ticket.apply(&reg, event);
-                let step = Step {
-                    index,
-                    kind,
-                    at,
-                    status: ticket.status(),
-                    outcome,
-                };
-                let mut v = serde_json::to_value(&step).map_err(|e| e.to_string())?;
-                v["line"] = json!(line);
-                if let Some(r) = step.outcome.refusal() {
-                    refused.push(json!({"line": line, "event": shown, "refusal": r}));
-                }
-                steps.push(v);
-            }
-        }
-    }
+    let replay = Ticket::replay_items(&reg, id, history.events);
+    let refused: Vec<Value> = replay
+        .steps
+        .iter()
+        .filter_map(|step| {
+            step.outcome.refusal().map(|r| {
+                json!({"index": step.index, "kind": step.kind, "at": instant::format(step.at), "refusal": r})
+            })
+        })
+        .collect();
+    let unreadable = replay.unreadable.len();
+    let ticket = &replay.ticket;
     let refused_count = refused.len();
     let out = json!({
         "ticket": ticket.to_value(now),
-        "steps": steps,
+        "steps": replay.steps_value(),
         "refused": refused,
-        "clocks": crate::sla_cmds::clocks_json(&reg, &ticket, now),
+        "clocks": crate::sla_cmds::clocks_json(&reg, ticket, now),
     });
     emit(&format!(
         "{}\n",
@@ -189,7 +177,7 @@ pub fn replay(args: &ReplayArgs) -> Done {
     ))?;
     if unreadable > 0 {
         return Err(Failure::Input(format!(
-            "{unreadable} event(s) could not be read; see the \"error\" steps"
+            "{unreadable} item(s) are not events; see the \"error\" steps"
         )));
     }
     if args.strict && refused_count > 0 {

@@ -265,6 +265,6 @@ fn replay_reads_a_json_array_and_standard_input() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["ticket"]["id"], "T-42");
     assert_eq!(v["refused"][0]["refusal"]["code"], "wrong_status");
-    assert_eq!(v["refused"][0]["line"], 2);
-    assert_eq!(v["refused"][0]["event"]["kind"], "archive");
+    assert_eq!(v["refused"][0]["index"], 1);
+    assert_eq!(v["refused"][0]["kind"], "archive");
 }

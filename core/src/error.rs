@@ -126,6 +126,29 @@ impl Error {
         self
     }
 
+    /// The same error with `prefix` put in front of its message.
+    pub(crate) fn prefixed(mut self, prefix: &str) -> Error {
+        self.message.insert_str(0, prefix);
+        self
+    }
+
+    /// The error as the JSON every face writes: `{"code", "field", "message"}`
+    /// (`field` is `null` when the error is about no one field).
+    ///
+    /// # Example
+    /// ```
+    /// let err = reglament::Calendar::from_json("{").unwrap_err();
+    /// let v = err.to_value();
+    /// assert_eq!((v["code"].as_str(), v["field"].is_null()), (Some("invalid_json"), true));
+    /// ```
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::json!({
+            "code": self.code(),
+            "field": self.field,
+            "message": self.message,
+        })
+    }
+
     /// Shorthand for an [`ErrorKind::InvalidValue`] about `field`.
     pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Error {
         Error::new(ErrorKind::InvalidValue, message).at(field)

@@ -46,8 +46,21 @@ pub(crate) fn kind_of(v: &Value) -> &'static str {
 /// Deserializes a leaf value (a code, a number, a string) with serde; the
 /// error names the path and carries serde's sentence, which quotes the value.
 pub(crate) fn leaf<T: DeserializeOwned>(v: &Value, path: &str) -> Result<T> {
+    // A whole number written with a fraction (3600.0) is that integer
+    // (crate::number); a fractional one where an integer belongs is a bad value.
+    let whole = crate::number::normalized(v);
+    let v = whole.as_ref().unwrap_or(v);
     T::deserialize(v).map_err(|e| {
         let msg = e.to_string();
+        if let (Value::Number(n), true) = (v, msg.contains("floating point")) {
+            return at(
+                Error::new(
+                    ErrorKind::InvalidValue,
+                    format!("expected a whole number, found {n}"),
+                ),
+                path,
+            );
+        }
         let kind = if msg.starts_with("invalid type") {
             ErrorKind::InvalidJson
         } else {

@@ -47,6 +47,7 @@ pub mod holidays;
 pub mod i18n;
 pub mod instant;
 pub mod model;
+pub mod number;
 pub mod record;
 pub mod regulation;
 pub mod report;

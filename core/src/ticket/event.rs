@@ -571,6 +571,58 @@ impl Event {
             .collect()
     }
 
+    /// Reads a request's history: one JSON array of events, or JSON Lines
+    /// (one event per non-blank line). Each item is the event or why it is
+    /// not one; every face reads lists this way, and field paths name the
+    /// item as `events[i]` (`i` from 0 among the items; for JSON Lines the
+    /// message also names the line).
+    ///
+    /// # Errors
+    /// `invalid_json` when the text starts as an array but is not valid JSON.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::ticket::Event;
+    /// let text = "{\"kind\":\"accept\",\"at\":\"2026-03-27T10:00:00Z\",\"actor\":{\"id\":\"u\",\"role\":\"user\"}}\n\n{\"kind\":\"promote\"}\n";
+    /// let items = Event::read_list(text).unwrap();
+    /// assert!(items[0].is_ok());
+    /// let e = items[1].as_ref().unwrap_err();
+    /// assert_eq!((e.code(), e.field()), ("invalid_value", Some("events[1].kind")));
+    /// assert!(e.message().starts_with("line 3: "));
+    /// ```
+    pub fn read_list(text: &str) -> Result<Vec<Result<Event>>> {
+        if text.trim_start().starts_with('[') {
+            let list: Vec<Value> = serde_json::from_str(text).map_err(|e| {
+                Error::new(
+                    ErrorKind::InvalidJson,
+                    format!("the events are not a valid JSON array: {e}"),
+                )
+                .at("events")
+            })?;
+            return Ok(list
+                .iter()
+                .enumerate()
+                .map(|(i, v)| Event::from_value(v, &format!("events[{i}]")))
+                .collect());
+        }
+        Ok(text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .enumerate()
+            .map(|(i, (n, line))| {
+                let path = format!("events[{i}]");
+                serde_json::from_str::<Value>(line)
+                    .map_err(|e| {
+                        Error::new(ErrorKind::InvalidJson, format!("not valid JSON: {e}"))
+                            .at(path.clone())
+                    })
+                    .and_then(|v| Event::from_value(&v, &path))
+                    .map_err(|e| e.prefixed(&format!("line {}: ", n + 1)))
+            })
+            .collect())
+    }
+
     /// The event as a JSON value (the inverse of [`Event::from_value`]).
     ///
     /// # Example
