@@ -355,12 +355,18 @@ export type Outcome =
   | { accepted: false; status: Status | null; refusal: Refusal };
 
 /** One step of a replay. */
-export type Step = {
+export type Step = ({
   index: number;
   kind: EventKind;
   at: Instant;
   status: Status | null;
-} & ({ accepted: true; warnings: Warning[] } | { accepted: false; refusal: Refusal });
+} & ({ accepted: true; warnings: Warning[] } | { accepted: false; refusal: Refusal })) | UnreadableStep;
+
+/** A replayed item that is not an event: the replay records it and goes on. */
+export interface UnreadableStep {
+  index: number;
+  error: { code: string; field: string | null; message: string };
+}
 
 /** The ticket's state document (as the CLI's `replay` and the C API print it). */
 export interface TicketState {
@@ -480,7 +486,7 @@ export interface WhatIfReport {
 export class Ticket {
   /** An empty request with the host's id; its first event must register it. */
   constructor(id: string);
-  /** Replays `events` onto a new ticket. An event that does not parse throws (field `events[i]...`). */
+  /** Replays `events` onto a new ticket: one step per item; an item that is not an event is an `UnreadableStep` (field `events[i]...`) and the replay goes on. */
   static replay(regulation: Regulation, id: string, events: Array<ReglamentEvent | string>): { ticket: Ticket; steps: Step[] };
   /** Applies one event: accepted (with warnings) or refused (with the clause). Throws only if the event does not parse. */
   apply(regulation: Regulation, event: ReglamentEvent | string): Outcome;

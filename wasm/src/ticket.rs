@@ -87,8 +87,21 @@ fn nullable(v: Option<String>) -> JsValue {
 
 /// An event from a plain object or a JSON string (the language-neutral
 /// event format of tests/vectors/README.md).
+///
+/// `path` is `""` for the one event of `apply` (field paths are the event's
+/// own, `at`, `actor.role`: as in C and the CLI) and `events[i]` in lists.
 fn event_in(v: &JsValue, path: &str) -> Result<Event, JsValue> {
-    let doc = doc_in(v, path)?;
+    let doc = match v.as_string() {
+        // JSON text that does not parse is about no one field, as elsewhere
+        Some(text) if path.is_empty() => serde_json::from_str(&text).map_err(|e| {
+            error::of_kind(
+                reglament::ErrorKind::InvalidJson,
+                None,
+                &format!("not valid JSON: {e}"),
+            )
+        })?,
+        _ => doc_in(v, if path.is_empty() { "event" } else { path })?,
+    };
     Event::from_value(&doc, path).map_err(|e| error::core(&e))
 }
 
@@ -113,8 +126,9 @@ impl WasmTicket {
     }
 
     /// Replays `events` (an array) onto a new ticket under `regulation`:
-    /// `{ticket, steps}`, one step per event. An event that does not parse
-    /// throws (its field is `events[i]....`) and nothing is replayed.
+    /// `{ticket, steps}`, one step per item. An item that is not an event is
+    /// a step `{index, error: {code, field, message}}` (field `events[i]...`)
+    /// and the replay goes on, as in every face.
     pub fn replay(
         regulation: &WasmRegulation,
         id: JsValue,
@@ -131,13 +145,17 @@ impl WasmTicket {
             ));
         }
         let arr = js_sys::Array::from(&events);
-        let mut parsed = Vec::with_capacity(arr.length() as usize);
+        let mut items = Vec::with_capacity(arr.length() as usize);
         for (i, e) in arr.iter().enumerate() {
-            parsed.push(event_in(&e, &format!("events[{i}]"))?);
+            let path = format!("events[{i}]");
+            // a value JSON cannot hold (undefined, a function) reads as null:
+            // the core then says the item is not an event object
+            let doc = doc_in(&e, &path).unwrap_or(Value::Null);
+            items.push(Event::from_value(&doc, &path));
         }
-        let r = Ticket::replay(&regulation.inner, id, parsed);
+        let r = Ticket::replay_items(&regulation.inner, id, items);
         let out = js_sys::Object::new();
-        let steps = ser_out(&r.steps);
+        let steps = crate::convert::doc_out(&r.steps_value());
         js_sys::Reflect::set(
             &out,
             &"ticket".into(),
@@ -151,7 +169,7 @@ impl WasmTicket {
     /// `{accepted: false, status, refusal}` (a refused event changes
     /// nothing). An event that does not parse throws a `ReglamentError`.
     pub fn apply(&self, regulation: &WasmRegulation, event: JsValue) -> Result<JsValue, JsValue> {
-        let e = event_in(&event, "event")?;
+        let e = event_in(&event, "")?;
         let mut t = self.inner.try_borrow_mut().map_err(|_| busy())?;
         let outcome = t.apply(&regulation.inner, e);
         Ok(outcome_out(&outcome, t.status()))
@@ -166,7 +184,7 @@ impl WasmTicket {
         regulation: &WasmRegulation,
         event: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let e = event_in(&event, "event")?;
+        let e = event_in(&event, "")?;
         let mut t = self.inner.try_borrow_mut().map_err(|_| busy())?;
         match t.apply(&regulation.inner, e) {
             Outcome::Accepted { warnings } => Ok(ser_out(&warnings)),
@@ -182,7 +200,7 @@ impl WasmTicket {
         regulation: &WasmRegulation,
         event: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let e = event_in(&event, "event")?;
+        let e = event_in(&event, "")?;
         let t = self.ticket()?;
         Ok(outcome_out(&t.try_apply(&regulation.inner, &e), t.status()))
     }

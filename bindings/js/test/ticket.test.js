@@ -45,7 +45,7 @@ test('applyOrThrow: a refusal is a ReglamentRefusal carrying the clause and the 
 
 test('an event that does not parse throws a ReglamentError naming the field', () => {
   const t = new Ticket('T-3');
-  assert.throws(() => t.apply(reg, { kind: 'register', at: 'yesterday', actor: op }), (e) => e instanceof ReglamentError && e.code === 'invalid_instant' && e.field === 'event.at');
+  assert.throws(() => t.apply(reg, { kind: 'register', at: 'yesterday', actor: op }), (e) => e instanceof ReglamentError && e.code === 'invalid_instant' && e.field === 'at');
   assert.throws(() => t.apply(reg, { ...register('2026-03-27T10:00:00Z'), colour: 'red' }), (e) => e.code === 'unknown_field');
   assert.throws(() => t.apply(reg, 42), (e) => e instanceof ReglamentError);
   assert.equal(t.status, null);
@@ -82,7 +82,13 @@ test('replay: one step per event; a whole life to the archive', () => {
   const state = ticket.state('2026-03-30T08:00:00Z');
   assert.equal(state.status, 'archived');
   assert.equal(JSON.parse(JSON.stringify(ticket)).id, 'T-5');
-  assert.throws(() => Ticket.replay(reg, 'T', [events[0], { kind: 'nope' }]), (e) => e.field?.startsWith('events[1]'));
+  // an item that is not an event is an error step, and the replay goes on (as in every face)
+  const mixed = Ticket.replay(reg, 'T', [events[0], { kind: 'nope' }, events[1]]);
+  assert.deepEqual(mixed.steps.map((s) => s.index), [0, 1, 2]);
+  assert.equal(mixed.steps[1].error.code, 'invalid_value');
+  assert.equal(mixed.steps[1].error.field, 'events[1].kind');
+  assert.equal(mixed.steps[2].status, 'in_progress');
+  mixed.ticket.free();
 });
 
 test('queue: priority first, submission second (clause 3.3); only waiting requests', () => {

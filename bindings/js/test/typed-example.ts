@@ -75,7 +75,9 @@ try {
 }
 
 const { ticket: replayed, steps } = Ticket.replay(reg, 'T-2', [register]);
-const firstStatus: Status | null = steps[0]?.status ?? null;
+const first = steps[0];
+// an item that is not an event is an UnreadableStep, with no status
+const firstStatus: Status | null = first && 'status' in first ? first.status : null;
 const ordered: Ticket[] = queue([ticket, replayed]);
 const must: boolean = mustRegister('incident', 'high', true);
 const report = compliance(reg, [ticket], { now: '2026-04-10T00:00:00Z' });
