@@ -27,9 +27,11 @@ pub struct BatchArgs {
     calendar: Option<PathBuf>,
 }
 
-/// A failed line: the stable code and the sentence.
+/// A failed line: the stable code, the field within the line (a JSON path,
+/// when the error is about one) and the sentence — the core's error shape.
 struct LineError {
     code: &'static str,
+    field: Option<String>,
     message: String,
 }
 
@@ -37,6 +39,7 @@ impl From<reglament::Error> for LineError {
     fn from(e: reglament::Error) -> LineError {
         LineError {
             code: e.code(),
+            field: e.field().map(str::to_string),
             message: e.to_string(),
         }
     }
@@ -45,6 +48,7 @@ impl From<reglament::Error> for LineError {
 fn bad(code: &'static str, message: impl Into<String>) -> LineError {
     LineError {
         code,
+        field: None,
         message: message.into(),
     }
 }
@@ -178,7 +182,7 @@ fn line(text: &str, default: &Calendar, cache: &mut Cache) -> String {
             out.push_str(&value.to_string());
         }
         Err(e) => {
-            let err = serde_json::json!({"code": e.code, "message": e.message});
+            let err = serde_json::json!({"code": e.code, "field": e.field, "message": e.message});
             out.push_str("\"error\":");
             out.push_str(&err.to_string());
         }

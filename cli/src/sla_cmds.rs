@@ -93,18 +93,18 @@ fn stem(path: &std::path::Path) -> String {
         .unwrap_or_else(|| "ticket".into())
 }
 
-/// The clocks of `ticket` at `now` (default: its last event) as JSON; `null`
-/// before registration, `{"error": ...}` when the calendar cannot place them.
+/// The clocks of `ticket` at `now` (default: its last event) as JSON, or
+/// the core's error `{"error": {"code", "field", "message"}}` when it has
+/// none (not registered, or `now` before registration: `conflict`) — the
+/// answer C and WebAssembly give as an error.
 pub fn clocks_json(reg: &Regulation, ticket: &Ticket, now: Option<DateTime<Utc>>) -> Value {
     let Some(now) = now.or(ticket.last_event_at()) else {
-        return Value::Null;
+        return json!({"error": {"code": "conflict", "field": null,
+            "message": "the request is not registered: it has no clocks"}});
     };
-    match ticket.registered_at() {
-        Some(at) if at <= now => match ticket.clocks(reg, now) {
-            Ok(c) => c.to_value(),
-            Err(e) => json!({"error": {"code": e.code(), "message": e.message()}}),
-        },
-        _ => Value::Null,
+    match ticket.clocks(reg, now) {
+        Ok(c) => c.to_value(),
+        Err(e) => json!({ "error": e.to_value() }),
     }
 }
 

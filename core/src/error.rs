@@ -126,12 +126,6 @@ impl Error {
         self
     }
 
-    /// The same error with `prefix` put in front of its message.
-    pub(crate) fn prefixed(mut self, prefix: &str) -> Error {
-        self.message.insert_str(0, prefix);
-        self
-    }
-
     /// The error as the JSON every face writes: `{"code", "field", "message"}`
     /// (`field` is `null` when the error is about no one field).
     ///

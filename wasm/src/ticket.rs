@@ -148,10 +148,13 @@ impl WasmTicket {
         let mut items = Vec::with_capacity(arr.length() as usize);
         for (i, e) in arr.iter().enumerate() {
             let path = format!("events[{i}]");
-            // a value JSON cannot hold (undefined, a function) reads as null:
-            // the core then says the item is not an event object
-            let doc = doc_in(&e, &path).unwrap_or(Value::Null);
-            items.push(Event::from_value(&doc, &path));
+            items.push(match e.as_string() {
+                // JSON text, read as every face reads a line
+                Some(text) => Event::from_json_at(&text, &path),
+                // a value JSON cannot hold (undefined, a function) reads as
+                // null: the core then says the item is not an event object
+                None => Event::from_value(&doc_in(&e, &path).unwrap_or(Value::Null), &path),
+            });
         }
         let r = Ticket::replay_items(&regulation.inner, id, items);
         let out = js_sys::Object::new();

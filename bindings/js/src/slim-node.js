@@ -7,6 +7,6 @@ const instance = raw.initSync({ module: readFileSync(new URL('../dist/slim/regla
 const api = bind(raw, instance.memory);
 
 export const {
-  Calendar, Regulation, Ticket, ClockPlan, holidays, mustRegister, queue, compliance, whatIf, version, timezones, labels, zones, __panicForTest,
+  Calendar, Regulation, Ticket, ClockPlan, holidays, mustRegister, queue, compliance, whatIf, chain, chainHead, verify, merkleRoot, version, timezones, labels, zones, __panicForTest,
 } = api;
 export { ReglamentError, ReglamentRangeError, ReglamentTypeError, ReglamentRefusal } from './errors.js';
