@@ -57,7 +57,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             black_box(&text)
                 .lines()
-                .map(|l| serde_json::from_str::<Value>(l).unwrap())
+                .filter(|l| serde_json::from_str::<Value>(l).is_ok())
                 .count()
         })
     });

@@ -190,8 +190,8 @@ fn the_version_in_force_at_registration_judges_the_request() {
     // 00:00 Kyiv (summer time, +03:00) on 1 July is 21:00Z on 30 June
     let before = register("2026-06-30T23:59:59+03:00");
     let after = register("2026-07-01T00:00:00+03:00");
-    assert_eq!(c.for_history(&[before.clone()]).unwrap(), &v1);
-    assert_eq!(c.for_history(&[after.clone()]).unwrap(), &v2);
+    assert_eq!(c.for_history(std::slice::from_ref(&before)).unwrap(), &v1);
+    assert_eq!(c.for_history(std::slice::from_ref(&after)).unwrap(), &v2);
     // the request records the fingerprint, and only that version judges it
     let t = Ticket::replay(&v1, "T", [before]).ticket;
     assert_eq!(t.regulation_fingerprint(), Some(v1.fingerprint()));
