@@ -95,17 +95,37 @@ fn write(v: &Value, out: &mut String) {
             out.push(']');
         }
         Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            // RFC 8785 §3.2.3: by UTF-16 code units, not by code points.
-            keys.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
             out.push('{');
-            for (i, k) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
+            // RFC 8785 §3.2.3 orders keys by UTF-16 code units, which is
+            // UTF-8 byte order for characters below U+E000. serde_json's map
+            // usually iterates in byte order already (not with its
+            // `preserve_order` feature): sort only when it does not.
+            let mut prev: Option<&str> = None;
+            let in_order = map.keys().all(|k| {
+                let ok = prev.is_none_or(|p| p < k.as_str()) && k.chars().all(|c| c < '\u{e000}');
+                prev = Some(k);
+                ok
+            });
+            if in_order {
+                for (i, (k, x)) in map.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(k, out);
+                    out.push(':');
+                    write(x, out);
                 }
-                write_string(k, out);
-                out.push(':');
-                write(&map[k], out);
+            } else {
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+                for (i, (k, x)) in entries.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(k, out);
+                    out.push(':');
+                    write(x, out);
+                }
             }
             out.push('}');
         }
@@ -114,6 +134,11 @@ fn write(v: &Value, out: &mut String) {
 
 fn write_string(s: &str, out: &mut String) {
     out.push('"');
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
