@@ -102,7 +102,7 @@ fn write(v: &Value, out: &mut String) {
             // `preserve_order` feature): sort only when it does not.
             let mut prev: Option<&str> = None;
             let in_order = map.keys().all(|k| {
-                let ok = prev.is_none_or(|p| p < k.as_str()) && k.chars().all(|c| c < '\u{e000}');
+                let ok = prev.map_or(true, |p| p < k.as_str()) && k.chars().all(|c| c < '\u{e000}');
                 prev = Some(k);
                 ok
             });
