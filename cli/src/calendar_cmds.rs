@@ -52,7 +52,7 @@ pub fn local(cal: &Calendar, t: DateTime<Utc>) -> String {
 /// Arguments of `reglament deadline`.
 #[derive(Args)]
 pub struct DeadlineArgs {
-    /// Start instant (RFC 3339, any offset).
+    /// Start instant: RFC 3339 (any offset), or local "YYYY-MM-DD HH:MM[:SS]" in the calendar's zone.
     #[arg(long)]
     from: String,
     /// Working hours to add (may be fractional).
@@ -69,7 +69,7 @@ pub struct DeadlineArgs {
 /// `reglament deadline`.
 pub fn deadline(args: &DeadlineArgs) -> Done {
     let cal = load_calendar(args.calendar.as_deref())?;
-    let from = parse_instant("--from", &args.from)?;
+    let from = crate::rules_cmds::flag_instant("--from", &args.from, &cal)?;
     let seconds = match (args.seconds, args.hours) {
         (Some(s), _) => s,
         (None, Some(h)) if h.is_finite() && h.abs() < 1e12 => (h * 3600.0).round() as i64,
@@ -88,10 +88,10 @@ pub fn deadline(args: &DeadlineArgs) -> Done {
 /// Arguments of `reglament elapsed`.
 #[derive(Args)]
 pub struct ElapsedArgs {
-    /// Start instant (RFC 3339).
+    /// Start instant: RFC 3339, or local "YYYY-MM-DD HH:MM[:SS]" in the calendar's zone.
     #[arg(long)]
     from: String,
-    /// End instant (RFC 3339).
+    /// End instant: RFC 3339, or local "YYYY-MM-DD HH:MM[:SS]" in the calendar's zone.
     #[arg(long)]
     to: String,
     /// Calendar file (JSON; `-`: standard input); default: the embedded one.
@@ -102,8 +102,8 @@ pub struct ElapsedArgs {
 /// `reglament elapsed`.
 pub fn elapsed(args: &ElapsedArgs) -> Done {
     let cal = load_calendar(args.calendar.as_deref())?;
-    let a = parse_instant("--from", &args.from)?;
-    let b = parse_instant("--to", &args.to)?;
+    let a = crate::rules_cmds::flag_instant("--from", &args.from, &cal)?;
+    let b = crate::rules_cmds::flag_instant("--to", &args.to, &cal)?;
     let s = cal.elapsed(a, b).map_err(|e| e.to_string())?;
     let sign = if s < 0 { "-" } else { "" };
     let abs = s.unsigned_abs();

@@ -13,6 +13,7 @@ mod demo;
 mod manual;
 mod output;
 mod record_cmds;
+mod rules_cmds;
 mod sla_cmds;
 mod ticket_cmds;
 
@@ -70,6 +71,14 @@ enum Command {
     Chain(record_cmds::ChainArgs),
     /// Verify a chained history: the first entry that was edited, inserted, removed or moved.
     Verify(record_cmds::VerifyArgs),
+    /// Requests in the queue order of clause 3.3: priority first, submission time second.
+    Queue(rules_cmds::QueueArgs),
+    /// Whether clause 3.4 requires a request to be registered.
+    MustRegister(rules_cmds::MustRegisterArgs),
+    /// The deadline of clause 5 to notify the other party of a contact-person change.
+    Notice(rules_cmds::NoticeArgs),
+    /// While in Release: when the request may be archived without acceptance (clause 3.6).
+    ArchiveDue(rules_cmds::ArchiveDueArgs),
     /// Shell completions (bash, zsh, fish, powershell, elvish) on standard output.
     Completions(manual::CompletionsArgs),
     /// The manual page (roff) of the command or of one subcommand; --dir writes them all.
@@ -104,6 +113,10 @@ fn main() -> ExitCode {
         Command::Fingerprint(args) => record_cmds::fingerprint(&args),
         Command::Chain(args) => record_cmds::chain(&args),
         Command::Verify(args) => record_cmds::verify(&args),
+        Command::Queue(args) => rules_cmds::queue(&args),
+        Command::MustRegister(args) => rules_cmds::must_register(&args),
+        Command::Notice(args) => rules_cmds::notice(&args),
+        Command::ArchiveDue(args) => rules_cmds::archive_due(&args),
         Command::Completions(args) => manual::completions(definition(), &args),
         Command::Man(args) => manual::man(definition(), &args),
     };

@@ -134,6 +134,38 @@ pub const PAGES: &[Page] = &[
         ],
     },
     Page {
+        path: "queue",
+        verdict: None,
+        examples: &[
+            "reglament queue docs/examples/*.jsonl",
+            "reglament queue --status in_progress --json docs/examples/open-request.jsonl docs/examples/ticket-life.jsonl",
+        ],
+    },
+    Page {
+        path: "must-register",
+        verdict: None,
+        examples: &[
+            "reglament must-register --category incident --priority high --solved-during-contact",
+            "reglament must-register --priority low --solved-during-contact --json",
+        ],
+    },
+    Page {
+        path: "notice",
+        verdict: None,
+        examples: &[
+            "reglament notice --from 2026-03-27T12:00:00+02:00",
+            "reglament notice --from '2026-03-27 12:00' --regulation regulation.json --json",
+        ],
+    },
+    Page {
+        path: "archive-due",
+        verdict: None,
+        examples: &[
+            "reglament archive-due docs/examples/clocks-walkthrough.jsonl",
+            "reglament archive-due --json docs/examples/ticket-life.jsonl",
+        ],
+    },
+    Page {
         path: "fingerprint",
         verdict: None,
         examples: &[

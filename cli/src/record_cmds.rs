@@ -59,6 +59,19 @@ pub enum Judging {
 }
 
 impl Judging {
+    /// The calendar whose zone reads local instants given as flags (a
+    /// contract's versions share one zone).
+    pub fn calendar(&self) -> reglament::Calendar {
+        match self {
+            Judging::One(r) => r.calendar().clone(),
+            Judging::Contract(c) => c
+                .versions()
+                .next()
+                .map(|r| r.calendar().clone())
+                .unwrap_or_else(reglament::Calendar::default_kyiv),
+        }
+    }
+
     /// The regulation that judges this history.
     pub fn for_events<'a>(&'a self, events: &[&Event]) -> Result<&'a Regulation, Failure> {
         match self {

@@ -72,12 +72,15 @@ pub struct ComplianceArgs {
     now: Option<String>,
 }
 
-fn parse_instant(flag: &str, s: &Option<String>) -> Result<Option<DateTime<Utc>>, String> {
+/// An optional instant flag: RFC 3339, or local time in `cal`'s zone.
+fn parse_instant(
+    flag: &str,
+    s: &Option<String>,
+    cal: &reglament::Calendar,
+) -> Result<Option<DateTime<Utc>>, Failure> {
     match s {
         None => Ok(None),
-        Some(s) => instant::parse(s)
-            .map(Some)
-            .map_err(|e| format!("{flag}: {}", e.message())),
+        Some(s) => crate::rules_cmds::flag_instant(flag, s, cal).map(Some),
     }
 }
 
@@ -119,7 +122,7 @@ fn pretty(v: &Value) -> Done {
 pub fn clocks(args: &ClocksArgs) -> Done {
     stdin_once(args.judge.paths().chain([args.events.as_path()]))?;
     let judging = args.judge.load()?;
-    let now = parse_instant("--now", &args.now)?;
+    let now = parse_instant("--now", &args.now, &judging.calendar())?;
     let lang = match &args.explain {
         None => None,
         Some(l) => Some(l.parse::<Lang>().map_err(|e| format!("--explain: {e}"))?),
@@ -188,7 +191,7 @@ pub fn whatif(args: &WhatIfArgs) -> Done {
     )?;
     let a = load_regulation(args.regulation.as_deref())?;
     let b = load_regulation(Some(&args.against))?;
-    let now = parse_instant("--now", &args.now)?;
+    let now = parse_instant("--now", &args.now, a.calendar())?;
     let events = events_of(&args.events)?;
     let w = report::what_if(&a, &b, &stem(&args.events), &events, now)
         .map_err(|e| e.message().to_string())?;
@@ -204,8 +207,8 @@ pub fn compliance(args: &ComplianceArgs) -> Done {
             .chain(args.files.iter().map(|f| f.as_path())),
     )?;
     let reg = load_regulation(args.regulation.as_deref())?;
-    let from = parse_instant("--from", &args.from)?;
-    let to = parse_instant("--to", &args.to)?;
+    let from = parse_instant("--from", &args.from, reg.calendar())?;
+    let to = parse_instant("--to", &args.to, reg.calendar())?;
     let mut tickets = Vec::with_capacity(args.files.len());
     let mut latest: Option<DateTime<Utc>> = None;
     let mut progress = Progress::new("compliance", true);
@@ -219,7 +222,7 @@ pub fn compliance(args: &ComplianceArgs) -> Done {
     }
     progress.show(total, Some(total), "files read");
     drop(progress);
-    let now = match parse_instant("--now", &args.now)? {
+    let now = match parse_instant("--now", &args.now, reg.calendar())? {
         Some(n) => n,
         None => latest.ok_or_else(|| "no request has an accepted event".to_string())?,
     };

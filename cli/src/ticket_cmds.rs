@@ -143,7 +143,11 @@ pub fn replay(args: &ReplayArgs) -> Done {
     let judging = args.judge.load()?;
     let now = match &args.now {
         None => None,
-        Some(s) => Some(instant::parse(s).map_err(|e| format!("--now: {}", e.message()))?),
+        Some(s) => Some(crate::rules_cmds::flag_instant(
+            "--now",
+            s,
+            &judging.calendar(),
+        )?),
     };
     let id = args
         .id
@@ -152,6 +156,18 @@ pub fn replay(args: &ReplayArgs) -> Done {
     let history = crate::record_cmds::read_history(&args.events, &id, &judging)?;
     let reg = history.regulation;
 
+    // One history as of `now`: the state and the clocks are those of the
+    // items before the first event dated after `now` (the steps still show
+    // every item), so `ticket.status` and the clocks never disagree.
+    let cut = now.and_then(|n| {
+        history
+            .events
+            .iter()
+            .position(|e| e.as_ref().is_ok_and(|e| e.at > n))
+    });
+    let as_of = cut.map(|k| {
+        Ticket::replay_items(&reg, id.clone(), history.events[..k].iter().cloned()).ticket
+    });
     let replay = Ticket::replay_items(&reg, id, history.events);
     let refused: Vec<Value> = replay
         .steps
@@ -163,7 +179,7 @@ pub fn replay(args: &ReplayArgs) -> Done {
         })
         .collect();
     let unreadable = replay.unreadable.len();
-    let ticket = &replay.ticket;
+    let ticket = as_of.as_ref().unwrap_or(&replay.ticket);
     let refused_count = refused.len();
     let out = json!({
         "ticket": ticket.to_value(now),

@@ -49,7 +49,11 @@ fn text(b: &[u8]) -> String {
 fn fixtures(name: &str) -> PathBuf {
     let dir = scratch(name);
     std::fs::create_dir_all(dir.join("docs/examples")).unwrap();
-    for f in ["clocks-walkthrough.jsonl", "ticket-life.jsonl"] {
+    for f in [
+        "clocks-walkthrough.jsonl",
+        "ticket-life.jsonl",
+        "open-request.jsonl",
+    ] {
         std::fs::copy(
             repo().join("docs/examples").join(f),
             dir.join("docs/examples").join(f),
@@ -397,13 +401,13 @@ fn every_command_keeps_to_the_exit_statuses() {
             &["replay", "unreadable-event.jsonl"],
             "",
             3,
-            "could not be read",
+            "are not events",
         ),
         (
             &["replay", "--strict", "unreadable-event.jsonl"],
             "",
             3,
-            "could not be read",
+            "are not events",
         ),
         (&["replay", "nowhere.jsonl"], "", 3, "nowhere.jsonl"),
         (&["replay", "--now", "later", WALK], "", 3, "--now"),

@@ -195,6 +195,9 @@ sentences! {
     /// A second request while one is pending.
     ApprovalAlreadyPending = "Запит на дозвіл дії «{action}» уже надіслано, він очікує відповіді (п. 3.4).",
         "Approval for “{action}” has already been requested and awaits an answer (clause 3.4).";
+    /// A decision without its action while several approvals are pending.
+    ApprovalAmbiguous = "Очікують кілька запитів на дозвіл ({pending}): рішення Служби Замовника має назвати дію («action»), якої воно стосується (п. 3.4).",
+        "Several approvals are pending ({pending}): Customer Service's decision must name the action it concerns (“action”) (clause 3.4).";
     /// An approval that did not come by e-mail.
     ApprovalNotByEmail = "Підтвердження Служби Замовника надається електронною поштою (п. 3.4), а не каналом «{channel}».",
         "Customer Service confirms by e-mail (clause 3.4), not by {channel}.";

@@ -536,7 +536,18 @@ fn parse_calendar(v: &Value, path: &str) -> Result<CalendarSpec> {
 }
 
 impl RegulationSpec {
-    /// Parses and validates a regulation file.
+    /// Parses and validates a regulation file: a complete one, or a
+    /// partial one that names `"extends": "default"` and gives only what
+    /// differs (objects merge key by key; lists and other values replace).
+    ///
+    /// ```
+    /// use reglament::regulation::RegulationSpec;
+    /// let v = serde_json::json!({"extends": "default", "archive_after": {"amount": 5}});
+    /// let spec = RegulationSpec::from_value(&v).unwrap();
+    /// assert_eq!((spec.archive_after.amount, spec.warning_thresholds.clone()), (5, vec![75, 90]));
+    /// let bad = serde_json::json!({"extends": "mine"});
+    /// assert_eq!(RegulationSpec::from_value(&bad).unwrap_err().field(), Some("extends"));
+    /// ```
     ///
     /// # Example
     /// ```
@@ -548,6 +559,28 @@ impl RegulationSpec {
     /// assert!(err.message().contains("urgent"));
     /// ```
     pub fn from_value(value: &Value) -> Result<RegulationSpec> {
+        // A partial file: `{"extends": "default", ...}` laid over the
+        // embedded default (objects key by key, anything else, lists
+        // included, replaces), then read as a complete file.
+        if let Some(base) = value.get("extends") {
+            if base != "default" {
+                return Err(Error::invalid(
+                    "extends",
+                    format!(
+                        "{}: a regulation extends only \"default\" (the embedded one, `reglament init`)",
+                        crate::record::cap(&base.to_string())
+                    ),
+                ));
+            }
+            let mut complete = serde_json::to_value(RegulationSpec::default())
+                .map_err(|e| Error::new(ErrorKind::InvalidJson, e.to_string()))?;
+            let mut over = value.clone();
+            if let Value::Object(m) = &mut over {
+                m.remove("extends");
+            }
+            merge(&mut complete, &over);
+            return RegulationSpec::from_value(&complete);
+        }
         let mut f = Fields::new(value, "", "a regulation")?;
 
         let label = |f: &mut Fields, key: &'static str| -> Result<Option<String>> {

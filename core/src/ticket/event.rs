@@ -226,9 +226,11 @@ pub enum EventBody {
         /// What needs permission.
         action: String,
     },
-    /// `approve`: `action` (required), `evidence` (e-mail Message-ID), `channel` (default `email`).
+    /// `approve`: `action`, `evidence` (e-mail Message-ID), `channel` (default
+    /// `email`). Without `action` (`""` here) it decides the one approval
+    /// pending; with several pending it is refused naming them.
     Approve {
-        /// What is permitted.
+        /// What is permitted (`""`: the one pending).
         action: String,
         /// The e-mail's Message-ID or another reference.
         evidence: Option<String>,
@@ -237,7 +239,7 @@ pub enum EventBody {
     },
     /// `refuse_approval`: same keys as `approve`.
     RefuseApproval {
-        /// What is refused.
+        /// What is refused (`""`: the one pending).
         action: String,
         /// The e-mail's Message-ID or another reference.
         evidence: Option<String>,
@@ -487,7 +489,12 @@ impl Event {
                 action: need_action(&mut f)?,
             },
             EventKind::Approve | EventKind::RefuseApproval => {
-                let action = need_action(&mut f)?;
+                // absent: the one approval pending (resolved by the ticket)
+                let action = if f.has("action") {
+                    need_action(&mut f)?
+                } else {
+                    String::new()
+                };
                 let evidence = f.text("evidence")?;
                 let channel = f.opt("channel")?.unwrap_or(Channel::Email);
                 if kind == EventKind::Approve {
@@ -709,7 +716,10 @@ impl Serialize for Event {
                 evidence,
                 channel,
             } => {
-                m.serialize_entry("action", action)?;
+                // absent when it means "the one pending"
+                if !action.is_empty() {
+                    m.serialize_entry("action", action)?;
+                }
                 if let Some(e) = evidence {
                     m.serialize_entry("evidence", e)?;
                 }

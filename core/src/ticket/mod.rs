@@ -1454,6 +1454,7 @@ impl Ticket {
                 evidence,
                 channel,
             } => {
+                let action = &self.decided_action(event, action)?;
                 let state = self.approval(action).map(|a| a.state);
                 let refusal = |code, text| {
                     self.refuse(event)
@@ -1611,6 +1612,49 @@ impl Ticket {
         Ok(plan)
     }
 
+    /// The action an `approve` / `refuse_approval` decides: the one named,
+    /// or without a name the one approval pending (3.4); none pending is
+    /// `approval_not_requested`, several is `approval_ambiguous` naming them.
+    fn decided_action(&self, event: &Event, action: &str) -> Result<String, Refusal> {
+        if !action.is_empty() {
+            return Ok(action.to_string());
+        }
+        let pending: Vec<&str> = self
+            .approvals
+            .iter()
+            .filter(|a| a.state == ApprovalState::Pending)
+            .map(|a| a.action.as_str())
+            .collect();
+        match pending.as_slice() {
+            [one] => Ok((*one).to_string()),
+            [] => Err(self
+                .refuse(event)
+                .arg("action", "—".to_string())
+                .arg("clause", "3.4")
+                .with(
+                    "3.4",
+                    RefusalCode::ApprovalNotRequested,
+                    Some("action"),
+                    Text::ApprovalNotRequested,
+                )),
+            many => Err(self
+                .refuse(event)
+                .arg(
+                    "pending",
+                    many.iter()
+                        .map(|a| format!("«{a}»"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+                .with(
+                    "3.4",
+                    RefusalCode::ApprovalAmbiguous,
+                    Some("action"),
+                    Text::ApprovalAmbiguous,
+                )),
+        }
+    }
+
     /// 3.5.1 (DESIGN §5): an extension to a fixed instant only extends. The
     /// due in force is the clock's due at the agreement, extensions
     /// included; while the clock is paused that due is unknown, so a fixed
@@ -1761,7 +1805,15 @@ impl Ticket {
                 } else {
                     ApprovalState::Refused
                 };
-                if let Some(a) = self.approvals.iter_mut().find(|a| a.action == action) {
+                // `""`: the one approval pending (check made sure there is one)
+                let pending = |a: &&mut Approval| {
+                    if action.is_empty() {
+                        a.state == ApprovalState::Pending
+                    } else {
+                        a.action == action
+                    }
+                };
+                if let Some(a) = self.approvals.iter_mut().find(pending) {
                     a.state = state;
                     a.decided_at = Some(at);
                     a.decided_by = Some(actor.clone());

@@ -55,6 +55,8 @@ vocabulary! {
         ApprovalNotRequested = "approval_not_requested", "дозволу не запитували", "approval not requested";
         /// The approval was already granted.
         ApprovalAlreadyGranted = "approval_already_granted", "дозвіл уже надано", "approval already granted";
+        /// A decision without `action` while several approvals are pending.
+        ApprovalAmbiguous = "approval_ambiguous", "незрозуміло, який дозвіл", "which approval is ambiguous";
         /// The approval was already requested.
         ApprovalAlreadyPending = "approval_already_pending", "дозвіл уже запитано", "approval already requested";
         /// An approval not given by e-mail.
