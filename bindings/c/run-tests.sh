@@ -64,7 +64,7 @@ for src in "${sources[@]}"; do
   name="$(basename "$src" .c)"
   programs+=("$name")
   extra=()
-  [ -f "$here/tests/json.c" ] && [[ "$name" == test_vectors ]] && extra+=("$here/tests/json.c")
+  [[ "$name" == test_vectors || "$name" == test_typed ]] && extra+=("$here/tests/json.c")
   gcc "${cflags[@]}" "${pc_cflags[@]}" -I"$here/tests" "$src" "${extra[@]}" -o "$out/$name.static" \
     "${static_libs[@]}" -pthread
   gcc "${cflags[@]}" "${pc_cflags[@]}" -I"$here/tests" "$src" "${extra[@]}" -o "$out/$name.shared" \
@@ -79,6 +79,23 @@ if ldd "$out/${programs[0]}.static" | grep -q libreglament; then
   exit 1
 fi
 echo "compiled ${#programs[@]} programs x 3 builds"
+
+step "the header alone: C89/C99/C11/C2x -pedantic -Wundef -Wc++-compat, C++, switch checks"
+hflags=(-pedantic -Wall -Wextra -Wundef -Wc++-compat -Wswitch-enum -Wstrict-prototypes -Werror "${pc_cflags[@]}")
+for std in c89 c99 c11 c2x; do
+  gcc -std="$std" "${hflags[@]}" "$here/tests/test_header.c" -o "$out/test_header.$std" "${pc_shared[@]}" \
+    -Wl,-rpath,"$libdir"
+done
+g++ -x c++ -std=c++11 -pedantic -Wall -Wextra -Wundef -Werror "${pc_cflags[@]}" "$here/tests/test_header.c" \
+  -o "$out/test_header.cxx" "${pc_shared[@]}" -Wl,-rpath,"$libdir"
+# a switch over reglament_status that misses a case must not compile
+if gcc -std=c89 -Werror=switch "${pc_cflags[@]}" -DREGLAMENT_TEST_MISSING_CASE -c "$here/tests/test_header.c" \
+  -o /dev/null 2>/dev/null; then
+  echo "a switch missing a reglament_status case compiled: the status is not an enum type" >&2
+  exit 1
+fi
+for std in c89 c99 c11 c2x cxx; do "$out/test_header.$std" >/dev/null; done
+echo "header clean as C89, C99, C11, C2x and C++11"
 
 vectors=()
 if compgen -G "$root/tests/vectors/*.json" >/dev/null; then vectors=("$root"/tests/vectors/*.json); fi

@@ -96,13 +96,13 @@ impl Error {
         Error {
             kind,
             field: None,
-            message: message.into(),
+            message: cap_quoted(message.into()),
         }
     }
 
     /// The same error, about the input `field` (a JSON path).
     pub(crate) fn at(mut self, field: impl Into<String>) -> Error {
-        self.field = Some(field.into());
+        self.field = Some(cap(field.into()));
         self
     }
 
@@ -183,6 +183,99 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The most characters of one piece of the caller's input that a message
+/// repeats: a longer piece keeps its first `INPUT_LIMIT` characters and is
+/// marked as cut, so a 10 MB zone name does not make a 10 MB message.
+pub const INPUT_LIMIT: usize = 200;
+
+/// `text` when it has at most [`INPUT_LIMIT`] characters; otherwise its
+/// first `INPUT_LIMIT` characters followed by `…[N more characters cut]`.
+/// Every error message and field path, and every value a refusal quotes,
+/// goes through this (directly or through [`cap_quoted`]), on every face.
+///
+/// # Example
+/// ```
+/// use reglament::error::{cap, INPUT_LIMIT};
+/// assert_eq!(cap("Europe/Kyiv".to_string()), "Europe/Kyiv");
+/// let long = cap("x".repeat(1000));
+/// assert!(long.starts_with(&"x".repeat(INPUT_LIMIT)));
+/// assert!(long.ends_with("x…[800 more characters cut]"));
+/// ```
+pub fn cap(text: String) -> String {
+    match text.char_indices().nth(INPUT_LIMIT) {
+        None => text,
+        Some((end, _)) => {
+            let more = text[end..].chars().count();
+            format!("{}…[{more} more characters cut]", &text[..end])
+        }
+    }
+}
+
+/// `message` with every quoted part (`"…"` as `{:?}` writes it, with its
+/// escapes, or `` `…` `` as serde writes names) longer than [`INPUT_LIMIT`]
+/// characters cut by [`cap`]: messages quote the caller's input that way.
+///
+/// # Example
+/// ```
+/// use reglament::error::cap_quoted;
+/// let m = cap_quoted(format!("unknown time zone {:?}: expected an IANA name", "Z".repeat(300)));
+/// assert!(m.contains("…[100 more characters cut]\": expected an IANA name"));
+/// assert_eq!(cap_quoted(m.clone()), m); // cutting twice changes nothing
+/// assert_eq!(cap_quoted("a \"short\" one".to_string()), "a \"short\" one");
+/// ```
+pub fn cap_quoted(message: String) -> String {
+    if message.len() <= INPUT_LIMIT {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len().min(4 * INPUT_LIMIT));
+    let mut rest = message.as_str();
+    while let Some(open) = rest.find(['"', '`']) {
+        let quote = rest.as_bytes()[open];
+        out.push_str(&rest[..=open]);
+        let body = &rest[open + 1..];
+        // the closing quote: the next one not escaped by a backslash
+        let mut end = body.len();
+        let mut escaped = false;
+        for (i, b) in body.bytes().enumerate() {
+            match b {
+                b'\\' if quote == b'"' => escaped = !escaped,
+                b if b == quote && !escaped => {
+                    end = i;
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let inner = &body[..end];
+        match inner.char_indices().nth(INPUT_LIMIT) {
+            // short, or cut already
+            None => out.push_str(inner),
+            Some(_) if inner.ends_with(" more characters cut]") => out.push_str(inner),
+            Some((mut cut, _)) => {
+                // never keep half an escape: an odd run of backslashes before the cut
+                let run = inner[..cut]
+                    .bytes()
+                    .rev()
+                    .take_while(|&b| b == b'\\')
+                    .count();
+                if quote == b'"' && run % 2 == 1 {
+                    cut -= 1;
+                }
+                let more = inner[cut..].chars().count();
+                out.push_str(&inner[..cut]);
+                out.push_str(&format!("…[{more} more characters cut]"));
+            }
+        }
+        if end == body.len() {
+            return out;
+        }
+        out.push(quote as char);
+        rest = &body[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// Shorthand for `Result<T, reglament::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
