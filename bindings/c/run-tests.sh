@@ -3,7 +3,12 @@
 #
 #  1. builds the ffi crate and stages libreglament.{a,so}, the header and
 #     reglament.pc (build.sh);
-#  2. fails when the committed header differs from a fresh cbindgen run;
+#  2. fails when the committed header differs from a fresh cbindgen run,
+#     when README.md's function list differs from the header, and when the
+#     staged libraries are not clean release artifacts (check-artifacts.sh:
+#     only reglament_* global, stripped, debug info split off, two copies
+#     of the static library link into one program); compiles the header
+#     alone as C89/C99/C11/C2x (-pedantic -Wundef -Wc++-compat) and C++;
 #  3. compiles the C tests and the example with gcc -std=c11 -Wall -Wextra
 #     -Werror against the header only, linked with -lreglament both
 #     statically (with the native-static-libs flags, via pkg-config --static)
@@ -30,6 +35,15 @@ echo "staged in $prefix"
 
 step "header is fresh"
 bash "$here/check-header.sh" "$prefix"
+
+step "README lists every function of the header"
+python3 "$here/api-list.py"
+
+step "artifacts: only reglament_* global, stripped, debug info split off, no clash"
+profile_dir=debug
+for a in "$@"; do [ "$a" = --release ] && profile_dir=release; done
+target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+bash "$here/check-artifacts.sh" "$prefix" --raw "$target_dir/$profile_dir/libreglament_ffi.a"
 
 if ! command -v valgrind >/dev/null 2>&1; then
   step "install valgrind"

@@ -206,8 +206,8 @@ pub fn cap(text: String) -> String {
     match text.char_indices().nth(INPUT_LIMIT) {
         None => text,
         Some((end, _)) => {
-            let more = text[end..].chars().count();
-            format!("{}…[{more} more characters cut]", &text[..end])
+            let (kept, rest) = text.split_at(end);
+            format!("{kept}…[{} more characters cut]", rest.chars().count())
         }
     }
 }
@@ -229,53 +229,77 @@ pub fn cap_quoted(message: String) -> String {
         return message;
     }
     let mut out = String::with_capacity(message.len().min(4 * INPUT_LIMIT));
-    let mut rest = message.as_str();
-    while let Some(open) = rest.find(['"', '`']) {
-        let quote = rest.as_bytes()[open];
-        out.push_str(&rest[..=open]);
-        let body = &rest[open + 1..];
-        // the closing quote: the next one not escaped by a backslash
-        let mut end = body.len();
+    let mut chars = message.chars();
+    while let Some(quote) = chars.next() {
+        out.push(quote);
+        if quote != '"' && quote != '`' {
+            continue;
+        }
+        // the quoted part: up to the next quote not escaped by a backslash
+        let mut inner = String::new();
         let mut escaped = false;
-        for (i, b) in body.bytes().enumerate() {
-            match b {
-                b'\\' if quote == b'"' => escaped = !escaped,
-                b if b == quote && !escaped => {
-                    end = i;
-                    break;
-                }
-                _ => escaped = false,
+        let mut closed = false;
+        for c in chars.by_ref() {
+            if c == quote && !escaped {
+                closed = true;
+                break;
             }
+            escaped = quote == '"' && c == '\\' && !escaped;
+            inner.push(c);
         }
-        let inner = &body[..end];
-        match inner.char_indices().nth(INPUT_LIMIT) {
-            // short, or cut already
-            None => out.push_str(inner),
-            Some(_) if inner.ends_with(" more characters cut]") => out.push_str(inner),
-            Some((mut cut, _)) => {
-                // never keep half an escape: an odd run of backslashes before the cut
-                let run = inner[..cut]
-                    .bytes()
-                    .rev()
-                    .take_while(|&b| b == b'\\')
-                    .count();
-                if quote == b'"' && run % 2 == 1 {
-                    cut -= 1;
-                }
-                let more = inner[cut..].chars().count();
-                out.push_str(&inner[..cut]);
-                out.push_str(&format!("…[{more} more characters cut]"));
-            }
+        out.push_str(&cut_quoted(inner, quote == '"'));
+        if closed {
+            out.push(quote);
         }
-        if end == body.len() {
-            return out;
-        }
-        out.push(quote as char);
-        rest = &body[end + 1..];
     }
-    out.push_str(rest);
     out
+}
+
+/// One quoted part cut by [`cap`] (unless cut already), never keeping half
+/// of an escape sequence when `escapes`.
+fn cut_quoted(inner: String, escapes: bool) -> String {
+    if inner.ends_with(" more characters cut]") {
+        return inner;
+    }
+    let mut kept: String = inner.chars().take(INPUT_LIMIT).collect();
+    if kept.len() == inner.len() {
+        return inner;
+    }
+    if escapes && kept.chars().rev().take_while(|&c| c == '\\').count() % 2 == 1 {
+        kept.pop();
+    }
+    let more = inner.chars().count() - kept.chars().count();
+    format!("{kept}…[{more} more characters cut]")
 }
 
 /// Shorthand for `Result<T, reglament::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_keeps_whole_escapes_and_the_closing_quote() {
+        // 199 characters then an escaped quote: the cut must not keep half of it
+        let input = format!("{}\"{}", "a".repeat(199), "b".repeat(500));
+        let m = cap_quoted(format!("bad {input:?} here"));
+        assert!(
+            m.starts_with(&format!("bad \"{}…[", "a".repeat(199))),
+            "{m}"
+        );
+        assert!(m.ends_with(" more characters cut]\" here"), "{m}");
+        // a backtick name, as serde quotes it
+        let m = cap_quoted(format!("unknown variant `{}`, expected x", "v".repeat(250)));
+        assert!(
+            m.ends_with("v…[50 more characters cut]`, expected x"),
+            "{m}"
+        );
+        // an unclosed quote is cut too
+        assert!(
+            cap_quoted(format!("x \"{}", "q".repeat(300))).ends_with("[100 more characters cut]")
+        );
+        // characters, not bytes
+        assert_eq!(cap("ї".repeat(200)), "ї".repeat(200));
+    }
+}

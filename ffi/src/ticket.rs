@@ -877,3 +877,60 @@ pub unsafe extern "C" fn reglament_what_if_json(
         Ok(())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reglament::Regulation;
+
+    /// The sorted (key, index) pairs give the order of `rules::queue`, with
+    /// every listing of a ticket listed twice.
+    #[test]
+    fn queue_indices_follow_the_core_order() {
+        let reg = Regulation::default();
+        let priorities = ["low", "medium", "high", "critical"];
+        let mut tickets = Vec::new();
+        for i in 0..40u32 {
+            let mut t = Ticket::new(format!("T-{:02}", (i * 17) % 40));
+            if i % 9 != 4 {
+                // same submission minute for several, to reach the id tie-break
+                let e = Event::from_json(&format!(
+                    r#"{{"kind":"register","at":"2026-03-02T10:{:02}:00+02:00","actor":{{"id":"op","role":"operator"}},
+                       "channel":"phone","description":"d","conditions":"c","priority":"{}","category":"consultation"}}"#,
+                    (i * 7) % 5,
+                    priorities[(i % 4) as usize]
+                ))
+                .unwrap();
+                assert!(t.apply(&reg, e).is_accepted());
+            }
+            if i % 11 == 3 {
+                let e = Event::from_json(
+                    r#"{"kind":"reject","at":"2026-03-02T11:00:00+02:00","actor":{"id":"op","role":"operator"},"reason":"x"}"#,
+                )
+                .unwrap();
+                assert!(t.apply(&reg, e).is_accepted());
+            }
+            tickets.push(t);
+        }
+        let refs: Vec<&Ticket> = tickets.iter().collect();
+        let core: Vec<&str> = reglament::rules::queue(refs.iter().copied())
+            .iter()
+            .map(|t| t.id())
+            .collect();
+        let ours: Vec<&str> = queue_indices(&refs)
+            .into_iter()
+            .map(|i| refs[i].id())
+            .collect();
+        assert_eq!(ours, core);
+        assert!(!core.is_empty());
+
+        // each ticket twice: both indices, adjacent, the smaller first
+        let twice: Vec<&Ticket> = refs.iter().chain(refs.iter()).copied().collect();
+        let order = queue_indices(&twice);
+        assert_eq!(order.len(), 2 * core.len());
+        for (k, pair) in order.chunks(2).enumerate() {
+            assert_eq!(pair[1], pair[0] + refs.len());
+            assert_eq!(twice[pair[0]].id(), core[k]);
+        }
+    }
+}
