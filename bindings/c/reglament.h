@@ -5,25 +5,31 @@
  * Link with -lreglament (static: add the flags of `pkg-config --static --libs reglament`).
  *
  * Conventions (every function):
- * - Fallible functions return a ::reglament_status (REGLAMENT_STATUS_OK == 0) and take a last
+ * - Fallible functions return a ::reglament_status (an enum; REGLAMENT_STATUS_OK == 0) and take a last
  *   parameter `reglament_error **err`: when `err` is not NULL, `*err` is set to NULL on success
  *   and to a new error object on failure (read it with reglament_error_code(),
  *   reglament_error_message(), reglament_error_clause(), ...; free it with reglament_error_free()).
+ * - Every argument is checked before any effect: a failed call changed nothing and left the
+ *   output parameters unchanged (a misaligned `err` is REGLAMENT_STATUS_INVALID_ARGUMENT).
  * - A refusal by the regulation returns REGLAMENT_STATUS_REFUSED, distinct from bad input
  *   (REGLAMENT_STATUS_INVALID_ARGUMENT, _INVALID_INPUT, _OUT_OF_RANGE, _NO_WORKING_TIME).
  * - Text in: UTF-8 as pointer + size_t length (no NUL needed; NULL with length 0 is empty text).
  *   Text out: NUL-terminated UTF-8 owned by the caller, freed with reglament_string_free().
  *   Strings returned as `const char *` (error fields, version, status names) are borrowed.
- * - Instants are int64_t Unix seconds (UTC); durations are seconds of working time.
+ * - Instants are int64_t Unix seconds (UTC); durations are seconds of working time;
+ *   reglament_instant_format() and reglament_instant_parse() convert them to and from RFC 3339.
+ * - Typed results: reglament_ticket_status(), reglament_ticket_clocks() and
+ *   reglament_clock_plan_clocks() fill caller-owned values; the JSON functions give everything.
  * - Handles are opaque; each type has one _free function, which accepts NULL.
  * - No panic crosses the boundary (a caught defect is REGLAMENT_STATUS_PANIC); NULL or
  *   misaligned pointers, handles of the wrong type and invalid UTF-8 are
  *   REGLAMENT_STATUS_INVALID_ARGUMENT, never a crash.
  *
  * Thread safety, per type: ::reglament_calendar and ::reglament_regulation are immutable and may
- * be shared by any number of threads; a ::reglament_ticket may move between threads but must not
- * be used by two threads at once; a ::reglament_error is immutable. Free each handle once, after
- * its last use.
+ * be shared by any number of threads; a ::reglament_ticket may move between threads and be read by
+ * several at once, but nothing may run on it while reglament_ticket_apply() does; a
+ * ::reglament_clock_plan and a ::reglament_error are immutable. Free each handle once, after its
+ * last use.
  */
 
 

@@ -71,6 +71,17 @@ fn calendar_add(c: &mut Criterion) {
                 acc
             })
         });
+        // The core's seconds path the C call uses: what the C ABI, the
+        // argument checks and the panic guard add on top of it.
+        g.bench_function("rust_add_secs", |b| {
+            b.iter(|| {
+                let mut acc = 0i64;
+                for &t in &ts {
+                    acc ^= rust_cal.add_secs(black_box(t), black_box(d)).unwrap();
+                }
+                acc
+            })
+        });
         g.bench_function("c_api", |b| {
             b.iter(|| {
                 let mut acc = 0i64;
