@@ -883,6 +883,50 @@ mod tests {
     use super::*;
     use reglament::Regulation;
 
+    /// A misaligned `outcome` is refused before the event is looked at:
+    /// the ticket stays unregistered.
+    #[test]
+    fn a_failed_apply_applies_nothing() {
+        let mut reg = std::ptr::null_mut();
+        let mut t = std::ptr::null_mut();
+        let event = r#"{"kind":"register","at":"2026-03-02T10:00:00+02:00","actor":{"id":"op","role":"operator"},"channel":"phone","description":"d","conditions":"c","priority":"high","category":"incident"}"#;
+        let mut slots = [std::ptr::null_mut::<c_char>(); 2];
+        let misaligned = slots
+            .as_mut_ptr()
+            .cast::<u8>()
+            .wrapping_add(1)
+            .cast::<*mut c_char>();
+        // SAFETY: valid pointers; the misaligned one is never written.
+        unsafe {
+            crate::regulation::reglament_regulation_default(&mut reg, std::ptr::null_mut());
+            reglament_ticket_new(c"T".as_ptr(), 1, &mut t, std::ptr::null_mut());
+            let st = reglament_ticket_apply(
+                t,
+                reg,
+                event.as_ptr().cast(),
+                event.len(),
+                misaligned,
+                std::ptr::null_mut(),
+            );
+            assert_eq!(st, ReglamentStatus::InvalidArgument);
+            let mut status = crate::typed::ReglamentRequestStatus::Backlog;
+            crate::typed::reglament_ticket_status(t, &mut status, std::ptr::null_mut());
+            assert_eq!(status, crate::typed::ReglamentRequestStatus::None);
+            assert!(slots.iter().all(|p| p.is_null()));
+            let st = reglament_ticket_apply(
+                t,
+                reg,
+                event.as_ptr().cast(),
+                event.len(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+            );
+            assert_eq!(st, ReglamentStatus::Ok);
+            reglament_ticket_free(t);
+            crate::regulation::reglament_regulation_free(reg);
+        }
+    }
+
     /// The sorted (key, index) pairs give the order of `rules::queue`, with
     /// every listing of a ticket listed twice.
     #[test]
