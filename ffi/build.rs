@@ -37,10 +37,53 @@ fn header() {
         v("CARGO_PKG_VERSION_MINOR"),
         v("CARGO_PKG_VERSION_PATCH"),
     ));
+    let mut text = Vec::new();
     cbindgen::Builder::new()
         .with_config(config)
         .with_src(dir.join("src/lib.rs"))
         .generate()
         .expect("cbindgen generates the header")
-        .write_to_file(&out);
+        .write(&mut text);
+    let text = String::from_utf8(text).expect("cbindgen writes UTF-8");
+    std::fs::write(&out, portable(&text)).expect("OUT_DIR is writable");
+}
+
+/// cbindgen's output made clean under C89 `-pedantic` (and so under every
+/// later C and C++): `// x` comments after a preprocessor line or a closing
+/// brace become `/* x */`, and the last enumerator of an enum loses its
+/// trailing comma. Anything else cbindgen writes is left as it is.
+#[cfg(feature = "header")]
+fn portable(text: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut in_enum = false;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let mut line = line.to_string();
+        if trimmed.starts_with('#') || trimmed.starts_with('}') {
+            if let Some(at) = line.find("//") {
+                let comment = line[at + 2..].trim().to_string();
+                line = format!("{}/* {comment} */", &line[..at]);
+            }
+        }
+        if (trimmed.starts_with("enum ") || trimmed.starts_with("typedef enum "))
+            && trimmed.ends_with('{')
+        {
+            in_enum = true;
+        } else if in_enum && trimmed.starts_with('}') {
+            in_enum = false;
+            // the last enumerator: the nearest line above that is code
+            if let Some(last) = lines.iter_mut().rev().find(|l| {
+                let t = l.trim_start();
+                !t.is_empty() && !t.starts_with("/*") && !t.starts_with('*')
+            }) {
+                if last.ends_with(',') {
+                    last.pop();
+                }
+            }
+        }
+        lines.push(line);
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
 }

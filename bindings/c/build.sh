@@ -8,11 +8,31 @@
 #   PREFIX/lib/pkgconfig/reglament.pc       from reglament.pc.in
 #   PREFIX/share/reglament/reglament.generated.h   the header cbindgen just generated
 #
+#   PREFIX/lib/.debug/*.debug               their debug info, split off
+#
 # Cargo names the outputs libreglament_ffi.{a,so} (the crate `reglament` in
 # this workspace already owns the library name `reglament`); this script
-# gives them their public names.
+# gives them their public names, and by default makes them release
+# artifacts:
 #
-# Usage: bash bindings/c/build.sh [--release] [--prefix DIR]
+#  * libreglament.a is ONE relocatable object (`ld -r` of every member of
+#    cargo's archive) whose only global symbols are the reglament_*
+#    functions: every other symbol (Rust's std, serde, chrono, the
+#    allocator shims, rust_eh_personality...) is made local with
+#    `objcopy --keep-global-symbols`, so a host that links two Rust static
+#    libraries gets no clash. The LLVM bitcode sections (.llvmbc,
+#    .llvmcmd) that Rust's std objects embed are removed: they serve no
+#    link, and binutils' LLVMgold plugin aborts on them.
+#  * both libraries are stripped (`--strip-unneeded`); their debug info is
+#    split off into PREFIX/lib/.debug/ (`--only-keep-debug`) and linked
+#    back with `--add-gnu-debuglink`, where gdb and valgrind find it.
+#
+# check-artifacts.sh checks all of this (readelf, and a program linked
+# with two renamed copies of the static library).
+#
+# Usage: bash bindings/c/build.sh [--release] [--prefix DIR] [--no-strip]
+#   --no-strip: stage cargo's libraries as they are (symbols and debug info
+#   in place; the static library then exports Rust's symbols too).
 #   default prefix: target/c/debug (target/c/release with --release).
 # Prints the prefix on its last line.
 set -euo pipefail
@@ -20,11 +40,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 profile=debug
 prefix=
+strip=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --release) profile=release ;;
     --prefix) prefix="$2"; shift ;;
-    *) echo "usage: $0 [--release] [--prefix DIR]" >&2; exit 2 ;;
+    --no-strip) strip=no ;;
+    *) echo "usage: $0 [--release] [--prefix DIR] [--no-strip]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -79,8 +101,33 @@ major="${version%%.*}"
 install -d "$prefix/include" "$prefix/lib/pkgconfig" "$prefix/share/reglament"
 install -m 644 "$here/reglament.h" "$prefix/include/reglament.h"
 install -m 644 "$out_dir/reglament.h" "$prefix/share/reglament/reglament.generated.h"
-install -m 644 "$staticlib" "$prefix/lib/libreglament.a"
-install -m 755 "$cdylib" "$prefix/lib/libreglament.so.$version"
+rm -rf "$prefix/lib/.debug" "$prefix/lib/libreglament.a" "$prefix/lib/libreglament.so."*
+if [ "$strip" = yes ]; then
+  work="$(mktemp -d)"
+  trap 'rm -f "$json" "$diag"; rm -rf "$work"' EXIT
+  install -d "$prefix/lib/.debug"
+  # the static library: one object, only reglament_* global
+  ld -r --whole-archive "$staticlib" -o "$work/reglament.o"
+  readelf -W -s "$work/reglament.o" |
+    awk '($5 == "GLOBAL" || $5 == "WEAK") && $7 != "UND" && $8 ~ /^reglament_/ { print $8 }' |
+    sort -u >"$work/keep"
+  [ -s "$work/keep" ] || { echo "build.sh: no reglament_* symbol in $staticlib" >&2; exit 1; }
+  objcopy --keep-global-symbols="$work/keep" --remove-section=.llvmbc --remove-section=.llvmcmd \
+    "$work/reglament.o"
+  objcopy --only-keep-debug "$work/reglament.o" "$prefix/lib/.debug/reglament.o.debug"
+  objcopy --strip-unneeded --add-gnu-debuglink="$prefix/lib/.debug/reglament.o.debug" "$work/reglament.o"
+  ar crs "$work/libreglament.a" "$work/reglament.o"
+  install -m 644 "$work/libreglament.a" "$prefix/lib/libreglament.a"
+  # the shared library: it exports only reglament_* already (a cdylib)
+  so="$prefix/lib/libreglament.so.$version"
+  install -m 755 "$cdylib" "$so"
+  objcopy --only-keep-debug "$so" "$prefix/lib/.debug/libreglament.so.$version.debug"
+  objcopy --strip-unneeded --add-gnu-debuglink="$prefix/lib/.debug/libreglament.so.$version.debug" "$so"
+  chmod 644 "$prefix/lib/.debug/"*.debug
+else
+  install -m 644 "$staticlib" "$prefix/lib/libreglament.a"
+  install -m 755 "$cdylib" "$prefix/lib/libreglament.so.$version"
+fi
 ln -sf "libreglament.so.$version" "$prefix/lib/libreglament.so.$major"
 ln -sf "libreglament.so.$major" "$prefix/lib/libreglament.so"
 sed -e "s|@PREFIX@|$prefix|" -e "s|@VERSION@|$version|" -e "s|@NATIVE_STATIC_LIBS@|$native|" \

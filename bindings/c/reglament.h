@@ -5,25 +5,31 @@
  * Link with -lreglament (static: add the flags of `pkg-config --static --libs reglament`).
  *
  * Conventions (every function):
- * - Fallible functions return a ::reglament_status (REGLAMENT_STATUS_OK == 0) and take a last
+ * - Fallible functions return a ::reglament_status (an enum; REGLAMENT_STATUS_OK == 0) and take a last
  *   parameter `reglament_error **err`: when `err` is not NULL, `*err` is set to NULL on success
  *   and to a new error object on failure (read it with reglament_error_code(),
  *   reglament_error_message(), reglament_error_clause(), ...; free it with reglament_error_free()).
+ * - Every argument is checked before any effect: a failed call changed nothing and left the
+ *   output parameters unchanged (a misaligned `err` is REGLAMENT_STATUS_INVALID_ARGUMENT).
  * - A refusal by the regulation returns REGLAMENT_STATUS_REFUSED, distinct from bad input
  *   (REGLAMENT_STATUS_INVALID_ARGUMENT, _INVALID_INPUT, _OUT_OF_RANGE, _NO_WORKING_TIME).
  * - Text in: UTF-8 as pointer + size_t length (no NUL needed; NULL with length 0 is empty text).
  *   Text out: NUL-terminated UTF-8 owned by the caller, freed with reglament_string_free().
  *   Strings returned as `const char *` (error fields, version, status names) are borrowed.
- * - Instants are int64_t Unix seconds (UTC); durations are seconds of working time.
+ * - Instants are int64_t Unix seconds (UTC); durations are seconds of working time;
+ *   reglament_instant_format() and reglament_instant_parse() convert them to and from RFC 3339.
+ * - Typed results: reglament_ticket_status(), reglament_ticket_clocks() and
+ *   reglament_clock_plan_clocks() fill caller-owned values; the JSON functions give everything.
  * - Handles are opaque; each type has one _free function, which accepts NULL.
  * - No panic crosses the boundary (a caught defect is REGLAMENT_STATUS_PANIC); NULL or
  *   misaligned pointers, handles of the wrong type and invalid UTF-8 are
  *   REGLAMENT_STATUS_INVALID_ARGUMENT, never a crash.
  *
  * Thread safety, per type: ::reglament_calendar and ::reglament_regulation are immutable and may
- * be shared by any number of threads; a ::reglament_ticket may move between threads but must not
- * be used by two threads at once; a ::reglament_error is immutable. Free each handle once, after
- * its last use.
+ * be shared by any number of threads; a ::reglament_ticket may move between threads and be read by
+ * several at once, but nothing may run on it while reglament_ticket_apply() does; a
+ * ::reglament_clock_plan and a ::reglament_error are immutable. Free each handle once, after its
+ * last use.
  */
 
 
@@ -46,6 +52,12 @@
 #define REGLAMENT_VERSION_PATCH 0
 
 /**
+ * The room an instant needs as RFC 3339 text, the terminating NUL included:
+ * `YYYY-MM-DDThh:mm:ssZ` is 20 characters.
+ */
+#define REGLAMENT_INSTANT_TEXT_SIZE 21
+
+/**
  * What a fallible call of the library returned.
  *
  * Every fallible function returns one of these. `REGLAMENT_STATUS_OK` is
@@ -60,14 +72,11 @@
  *   and sentences in Ukrainian and English to show to a person;
  * * a defect of the library (`PANIC`): report it.
  *
- * The C type is `int32_t`; a future version may add values, so hosts should
- * treat unknown non-zero values as failures.
+ * The C type is the enum `reglament_status` (the size of an `int`), so a
+ * compiler checks a `switch` over it; a future version may add values, so
+ * hosts should treat unknown non-zero values as failures (a `default:`).
  */
-enum reglament_status
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : int32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
+typedef enum reglament_status {
     /**
      * Success.
      */
@@ -112,15 +121,94 @@ enum reglament_status
      * `panic`). The handles passed to the call may be freed; whether their
      * state is still meaningful is unspecified.
      */
-    REGLAMENT_STATUS_PANIC = 6,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum reglament_status reglament_status;
-#else
-typedef int32_t reglament_status;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
+    REGLAMENT_STATUS_PANIC = 6
+} reglament_status;
+
+/**
+ * The status of a request (clause 3.2), or none before registration.
+ */
+typedef enum reglament_request_status {
+    /**
+     * Not registered yet (no accepted `register` event).
+     */
+    REGLAMENT_REQUEST_STATUS_NONE = 0,
+    /**
+     * «Список завдань або Беклог».
+     */
+    REGLAMENT_REQUEST_STATUS_BACKLOG = 1,
+    /**
+     * «План розробки або Спрінт».
+     */
+    REGLAMENT_REQUEST_STATUS_SPRINT = 2,
+    /**
+     * «В процесі».
+     */
+    REGLAMENT_REQUEST_STATUS_IN_PROGRESS = 3,
+    /**
+     * «Виконана»: work finished, code not yet delivered.
+     */
+    REGLAMENT_REQUEST_STATUS_DONE = 4,
+    /**
+     * «Реліз»: code delivered, the user can verify.
+     */
+    REGLAMENT_REQUEST_STATUS_RELEASE = 5,
+    /**
+     * Rejected as incorrectly filled (clause 3.3); terminal.
+     */
+    REGLAMENT_REQUEST_STATUS_REJECTED = 6,
+    /**
+     * Archived (clause 3.6); terminal.
+     */
+    REGLAMENT_REQUEST_STATUS_ARCHIVED = 7
+} reglament_request_status;
+
+/**
+ * The metric an SLA clock measures.
+ */
+typedef enum reglament_metric {
+    /**
+     * Until the first reaction of support.
+     */
+    REGLAMENT_METRIC_RESPONSE = 0,
+    /**
+     * Until Release.
+     */
+    REGLAMENT_METRIC_RESOLUTION = 1,
+    /**
+     * Between updates to the user (only when the SLA row sets an interval).
+     */
+    REGLAMENT_METRIC_UPDATE_INTERVAL = 2
+} reglament_metric;
+
+/**
+ * The state of an SLA clock at the instant it is read.
+ */
+typedef enum reglament_clock_state {
+    /**
+     * Counting working time.
+     */
+    REGLAMENT_CLOCK_STATE_RUNNING = 0,
+    /**
+     * Stopped by a pause (approval pending, awaiting the user, Release).
+     */
+    REGLAMENT_CLOCK_STATE_PAUSED = 1,
+    /**
+     * The meeting event happened (on time or not: `on_time`).
+     */
+    REGLAMENT_CLOCK_STATE_MET = 2,
+    /**
+     * Not met and past its due instant.
+     */
+    REGLAMENT_CLOCK_STATE_BREACHED = 3,
+    /**
+     * No category yet: no target, no due.
+     */
+    REGLAMENT_CLOCK_STATE_UNCLASSIFIED = 4,
+    /**
+     * The request was rejected or archived before the clock breached.
+     */
+    REGLAMENT_CLOCK_STATE_STOPPED = 5
+} reglament_clock_state;
 
 /**
  * A working-time calendar: an IANA time zone, a weekly schedule, holidays
@@ -198,9 +286,164 @@ typedef struct reglament_regulation reglament_regulation;
  */
 typedef struct reglament_ticket reglament_ticket;
 
+/**
+ * One SLA clock as plain values. Instants are Unix seconds and durations
+ * working seconds; a value that may be absent comes with a `has_` flag
+ * (when the flag is false the value is 0). Owned by the caller (a plain
+ * struct: nothing to free).
+ */
+typedef struct reglament_clock {
+    /**
+     * False when the clock does not exist (an SLA row without an update
+     * interval); every other field is then zero.
+     */
+    bool present;
+    /**
+     * What the clock measures.
+     */
+    enum reglament_metric metric;
+    /**
+     * Its state.
+     */
+    enum reglament_clock_state state;
+    /**
+     * Where it starts: the registration, or the current period's start for
+     * the update interval.
+     */
+    int64_t started_at;
+    /**
+     * Whether `target` is set (false while unclassified).
+     */
+    bool has_target;
+    /**
+     * The target in force without extensions.
+     */
+    int64_t target;
+    /**
+     * Working seconds added by extensions.
+     */
+    int64_t added_seconds;
+    /**
+     * Working seconds counted so far.
+     */
+    int64_t consumed;
+    /**
+     * Whether `remaining` is set (false without a target).
+     */
+    bool has_remaining;
+    /**
+     * Working seconds left until the due instant (negative past it).
+     */
+    int64_t remaining;
+    /**
+     * Whether `due_at` is set (false without a target, or while a pause
+     * keeps the due instant unknown).
+     */
+    bool has_due;
+    /**
+     * The due instant, extensions included.
+     */
+    int64_t due_at;
+    /**
+     * Whether `original_due_at` is set.
+     */
+    bool has_original_due;
+    /**
+     * The due instant without extensions.
+     */
+    int64_t original_due_at;
+    /**
+     * Whether `met_at` is set.
+     */
+    bool has_met;
+    /**
+     * When the clock was met.
+     */
+    int64_t met_at;
+    /**
+     * Whether `on_time` is meaningful (met and classified).
+     */
+    bool has_on_time;
+    /**
+     * Met by the due instant with extensions.
+     */
+    bool on_time;
+    /**
+     * Whether `breached_at` is set.
+     */
+    bool has_breached;
+    /**
+     * When it breached (its due instant, with extensions, once passed unmet).
+     */
+    int64_t breached_at;
+    /**
+     * Whether `original_breached_at` is set.
+     */
+    bool has_original_breached;
+    /**
+     * When it breached without extensions.
+     */
+    int64_t original_breached_at;
+    /**
+     * Whether the clock is paused (state `REGLAMENT_CLOCK_STATE_PAUSED`).
+     */
+    bool paused;
+    /**
+     * Since when it is paused (0 when not paused).
+     */
+    int64_t paused_since;
+    /**
+     * Whether `stopped_at` is set.
+     */
+    bool has_stopped;
+    /**
+     * When the request's rejection or archive stopped it.
+     */
+    int64_t stopped_at;
+} reglament_clock;
+
+/**
+ * A ticket's SLA clocks at one instant as plain values (the typed form of
+ * `reglament_ticket_clocks_json`). Owned by the caller: declare one on the
+ * stack and pass its address; nothing to free.
+ */
+typedef struct reglament_clocks {
+    /**
+     * The instant the clocks were read at.
+     */
+    int64_t now;
+    /**
+     * The request's status at `now`.
+     */
+    enum reglament_request_status status;
+    /**
+     * Until the first reaction of support.
+     */
+    struct reglament_clock response;
+    /**
+     * Until Release.
+     */
+    struct reglament_clock resolution;
+    /**
+     * The current update-interval period; `present` is false when the SLA
+     * row sets no interval.
+     */
+    struct reglament_clock update_interval;
+    /**
+     * Whether `next_change_at` is set.
+     */
+    bool has_next_change;
+    /**
+     * The earliest instant after `now` at which anything changes (a
+     * threshold crossed, a clock falling due or breaching, the archive
+     * falling due): the host's next timer.
+     */
+    int64_t next_change_at;
+} reglament_clocks;
+
 #ifdef __cplusplus
 extern "C" {
-#endif // __cplusplus
+#endif /* __cplusplus */
 
 /**
  * The version of the linked library (`"0.1.0"`), to compare with the
@@ -229,18 +472,22 @@ void reglament_string_free(char *s);
  * On success stores a new calendar in `*out` (free it with
  * `reglament_calendar_free`). On failure `*out` is left unchanged.
  *
- * Errors: `REGLAMENT_STATUS_INVALID_ARGUMENT` (NULL `out`, NULL `json` with
- * a non-zero `len`, invalid UTF-8), `REGLAMENT_STATUS_INVALID_INPUT`
- * (malformed JSON, unknown or missing field, invalid value, unknown time zone).
+ * Errors: `REGLAMENT_STATUS_INVALID_ARGUMENT` (NULL or misaligned `out`,
+ * NULL `json` with a non-zero `len`, invalid UTF-8),
+ * `REGLAMENT_STATUS_INVALID_INPUT` (malformed JSON, unknown or missing
+ * field, invalid value, unknown time zone),
+ * `REGLAMENT_STATUS_NO_WORKING_TIME` (a well-formed calendar without any
+ * working time, e.g. `{"timezone": "UTC", "week": {}}`; code
+ * `no_working_time`).
  *
  * # Safety
  * `json` points to `len` readable bytes (or is NULL with `len` 0); `out`
  * is writable; `err` is NULL or writable.
  */
-reglament_status reglament_calendar_from_json(const char *json,
-                                              size_t len,
-                                              struct reglament_calendar **out,
-                                              struct reglament_error **err);
+enum reglament_status reglament_calendar_from_json(const char *json,
+                                                   size_t len,
+                                                   struct reglament_calendar **out,
+                                                   struct reglament_error **err);
 
 /**
  * The embedded default calendar: Europe/Kyiv, Monday to Friday
@@ -252,8 +499,8 @@ reglament_status reglament_calendar_from_json(const char *json,
  * # Safety
  * `out` is writable; `err` is NULL or writable.
  */
-reglament_status reglament_calendar_default_kyiv(struct reglament_calendar **out,
-                                                 struct reglament_error **err);
+enum reglament_status reglament_calendar_default_kyiv(struct reglament_calendar **out,
+                                                      struct reglament_error **err);
 
 /**
  * Frees a calendar. NULL is accepted and ignored. Handles obtained from a
@@ -278,11 +525,11 @@ void reglament_calendar_free(struct reglament_calendar *calendar);
  * `calendar` is NULL or a live calendar; `out` is writable; `err` is NULL
  * or writable.
  */
-reglament_status reglament_calendar_add(const struct reglament_calendar *calendar,
-                                        int64_t t,
-                                        int64_t seconds,
-                                        int64_t *out,
-                                        struct reglament_error **err);
+enum reglament_status reglament_calendar_add(const struct reglament_calendar *calendar,
+                                             int64_t t,
+                                             int64_t seconds,
+                                             int64_t *out,
+                                             struct reglament_error **err);
 
 /**
  * `*out` = the latest instant `u <= t` such that `[u, t)` holds `seconds`
@@ -293,11 +540,11 @@ reglament_status reglament_calendar_add(const struct reglament_calendar *calenda
  * # Safety
  * As for `reglament_calendar_add`.
  */
-reglament_status reglament_calendar_sub(const struct reglament_calendar *calendar,
-                                        int64_t t,
-                                        int64_t seconds,
-                                        int64_t *out,
-                                        struct reglament_error **err);
+enum reglament_status reglament_calendar_sub(const struct reglament_calendar *calendar,
+                                             int64_t t,
+                                             int64_t seconds,
+                                             int64_t *out,
+                                             struct reglament_error **err);
 
 /**
  * `*out` = the working seconds in `[from, to)`; negative when `to < from`.
@@ -308,11 +555,11 @@ reglament_status reglament_calendar_sub(const struct reglament_calendar *calenda
  * # Safety
  * As for `reglament_calendar_add`.
  */
-reglament_status reglament_calendar_elapsed(const struct reglament_calendar *calendar,
-                                            int64_t from,
-                                            int64_t to,
-                                            int64_t *out,
-                                            struct reglament_error **err);
+enum reglament_status reglament_calendar_elapsed(const struct reglament_calendar *calendar,
+                                                 int64_t from,
+                                                 int64_t to,
+                                                 int64_t *out,
+                                                 struct reglament_error **err);
 
 /**
  * `*out` = whether the second starting at `t` is working time.
@@ -323,10 +570,10 @@ reglament_status reglament_calendar_elapsed(const struct reglament_calendar *cal
  * # Safety
  * As for `reglament_calendar_add`.
  */
-reglament_status reglament_calendar_is_working(const struct reglament_calendar *calendar,
-                                               int64_t t,
-                                               bool *out,
-                                               struct reglament_error **err);
+enum reglament_status reglament_calendar_is_working(const struct reglament_calendar *calendar,
+                                                    int64_t t,
+                                                    bool *out,
+                                                    struct reglament_error **err);
 
 /**
  * `*out` = the earliest working instant at or after `t` (`t` itself when it
@@ -338,10 +585,10 @@ reglament_status reglament_calendar_is_working(const struct reglament_calendar *
  * # Safety
  * As for `reglament_calendar_add`.
  */
-reglament_status reglament_calendar_next_working(const struct reglament_calendar *calendar,
-                                                 int64_t t,
-                                                 int64_t *out,
-                                                 struct reglament_error **err);
+enum reglament_status reglament_calendar_next_working(const struct reglament_calendar *calendar,
+                                                      int64_t t,
+                                                      int64_t *out,
+                                                      struct reglament_error **err);
 
 /**
  * `*out` = the closing instant of the `days`-th working day after the local
@@ -354,11 +601,11 @@ reglament_status reglament_calendar_next_working(const struct reglament_calendar
  * # Safety
  * As for `reglament_calendar_add`.
  */
-reglament_status reglament_calendar_add_working_days(const struct reglament_calendar *calendar,
-                                                     int64_t t,
-                                                     uint32_t days,
-                                                     int64_t *out,
-                                                     struct reglament_error **err);
+enum reglament_status reglament_calendar_add_working_days(const struct reglament_calendar *calendar,
+                                                          int64_t t,
+                                                          uint32_t days,
+                                                          int64_t *out,
+                                                          struct reglament_error **err);
 
 /**
  * `*first` and `*last` = the first and last instant the calendar supports
@@ -368,10 +615,10 @@ reglament_status reglament_calendar_add_working_days(const struct reglament_cale
  * `calendar` is NULL or a live calendar; `first` and `last` are writable;
  * `err` is NULL or writable.
  */
-reglament_status reglament_calendar_supported_range(const struct reglament_calendar *calendar,
-                                                    int64_t *first,
-                                                    int64_t *last,
-                                                    struct reglament_error **err);
+enum reglament_status reglament_calendar_supported_range(const struct reglament_calendar *calendar,
+                                                         int64_t *first,
+                                                         int64_t *last,
+                                                         struct reglament_error **err);
 
 /**
  * `*out` = the calendar file as JSON (a new string; free it with
@@ -381,9 +628,9 @@ reglament_status reglament_calendar_supported_range(const struct reglament_calen
  * `calendar` is NULL or a live calendar; `out` is writable; `err` is NULL
  * or writable.
  */
-reglament_status reglament_calendar_to_json(const struct reglament_calendar *calendar,
-                                            char **out,
-                                            struct reglament_error **err);
+enum reglament_status reglament_calendar_to_json(const struct reglament_calendar *calendar,
+                                                 char **out,
+                                                 struct reglament_error **err);
 
 /**
  * The status of the failed call that produced `err`.
@@ -393,7 +640,7 @@ reglament_status reglament_calendar_to_json(const struct reglament_calendar *cal
  * # Safety
  * `err` is NULL or an error object not yet freed.
  */
-reglament_status reglament_error_status(const struct reglament_error *err);
+enum reglament_status reglament_error_status(const struct reglament_error *err);
 
 /**
  * The stable machine-readable code of the error: for bad input the core's
@@ -411,7 +658,9 @@ const char *reglament_error_code(const struct reglament_error *err);
 
 /**
  * The explanation in English (UTF-8), prefixed by the field path when the
- * error is about one field (`week.mon[0][1]: ...`).
+ * error (a refusal too) is about one field (`week.mon[0][1]: ...`). A piece
+ * of the caller's input the message quotes is cut after 200 characters and
+ * marked `…[N more characters cut]`.
  *
  * Returns NULL when `err` is NULL. The string belongs to `err`.
  *
@@ -421,8 +670,10 @@ const char *reglament_error_code(const struct reglament_error *err);
 const char *reglament_error_message(const struct reglament_error *err);
 
 /**
- * The explanation in Ukrainian (UTF-8) for a refusal; NULL for other
- * errors (their messages are English only) and when `err` is NULL.
+ * The explanation in Ukrainian (UTF-8) for a refusal, prefixed like
+ * `reglament_error_message` by the field path when the refusal is about one
+ * field (`action: ...`); NULL for other errors (their messages are English
+ * only) and when `err` is NULL.
  * The string belongs to `err`.
  *
  * # Safety
@@ -453,9 +704,11 @@ const char *reglament_error_clause(const struct reglament_error *err);
 /**
  * The whole error as one JSON object:
  * `{"status": "refused", "code": "...", "message": "...", "field": ...,
- * "clause": ..., "refusal": {...}}` (`refusal` only for a refusal: the
+ * "clause": ..., "refusal": {...}}`: `field` and `clause` are always
+ * present (`null` when there is none); `refusal` only for a refusal: the
  * core's refusal object with `clause`, `code`, `kind`, `role`, `status`,
- * `message_uk`, `message_en`). For logs and for bindings that prefer one call.
+ * `field` (`null` when none), `message_uk`, `message_en` (those two without
+ * the field prefix). For logs and for bindings that prefer one call.
  *
  * Returns NULL when `err` is NULL. The string belongs to `err`.
  *
@@ -488,19 +741,21 @@ const char *reglament_status_name(int32_t status);
  * On success stores a new regulation in `*out` (free it with
  * `reglament_regulation_free`). On failure `*out` is left unchanged.
  *
- * Errors: `REGLAMENT_STATUS_INVALID_ARGUMENT` (NULL `out`, NULL `json` with
- * a non-zero `len`, invalid UTF-8), `REGLAMENT_STATUS_INVALID_INPUT`
- * (malformed JSON, unknown or missing field, invalid value; the error's
- * field is the JSON path, e.g. `sla.targets[3].response`).
+ * Errors: `REGLAMENT_STATUS_INVALID_ARGUMENT` (NULL or misaligned `out`,
+ * NULL `json` with a non-zero `len`, invalid UTF-8),
+ * `REGLAMENT_STATUS_INVALID_INPUT` (malformed JSON, unknown or missing
+ * field, invalid value; the error's field is the JSON path, e.g.
+ * `sla.targets[3].response`), `REGLAMENT_STATUS_NO_WORKING_TIME` (one of
+ * its calendars has no working time at all).
  *
  * # Safety
  * `json` points to `len` readable bytes (or is NULL with `len` 0); `out`
  * is writable; `err` is NULL or writable.
  */
-reglament_status reglament_regulation_from_json(const char *json,
-                                                size_t len,
-                                                struct reglament_regulation **out,
-                                                struct reglament_error **err);
+enum reglament_status reglament_regulation_from_json(const char *json,
+                                                     size_t len,
+                                                     struct reglament_regulation **out,
+                                                     struct reglament_error **err);
 
 /**
  * The embedded default regulation: the seed's values (working hours
@@ -514,8 +769,8 @@ reglament_status reglament_regulation_from_json(const char *json,
  * # Safety
  * `out` is writable; `err` is NULL or writable.
  */
-reglament_status reglament_regulation_default(struct reglament_regulation **out,
-                                              struct reglament_error **err);
+enum reglament_status reglament_regulation_default(struct reglament_regulation **out,
+                                                   struct reglament_error **err);
 
 /**
  * Frees a regulation. NULL is accepted and ignored. Calendars obtained from
@@ -536,9 +791,9 @@ void reglament_regulation_free(struct reglament_regulation *regulation);
  * `regulation` is NULL or a live regulation; `out` is writable; `err` is
  * NULL or writable.
  */
-reglament_status reglament_regulation_to_json(const struct reglament_regulation *regulation,
-                                              char **out,
-                                              struct reglament_error **err);
+enum reglament_status reglament_regulation_to_json(const struct reglament_regulation *regulation,
+                                                   char **out,
+                                                   struct reglament_error **err);
 
 /**
  * `*out` = the regulation's working-time calendar of support (clauses 3.4,
@@ -549,9 +804,9 @@ reglament_status reglament_regulation_to_json(const struct reglament_regulation 
  * `regulation` is NULL or a live regulation; `out` is writable; `err` is
  * NULL or writable.
  */
-reglament_status reglament_regulation_calendar(const struct reglament_regulation *regulation,
-                                               struct reglament_calendar **out,
-                                               struct reglament_error **err);
+enum reglament_status reglament_regulation_calendar(const struct reglament_regulation *regulation,
+                                                    struct reglament_calendar **out,
+                                                    struct reglament_error **err);
 
 /**
  * `*out` = the calendar of phone and messenger registration (clause 3.3):
@@ -561,9 +816,9 @@ reglament_status reglament_regulation_calendar(const struct reglament_regulation
  * # Safety
  * As for `reglament_regulation_calendar`.
  */
-reglament_status reglament_regulation_registration_calendar(const struct reglament_regulation *regulation,
-                                                            struct reglament_calendar **out,
-                                                            struct reglament_error **err);
+enum reglament_status reglament_regulation_registration_calendar(const struct reglament_regulation *regulation,
+                                                                 struct reglament_calendar **out,
+                                                                 struct reglament_error **err);
 
 /**
  * The default regulation with a partial document (JSON, UTF-8) laid over
@@ -578,10 +833,10 @@ reglament_status reglament_regulation_registration_calendar(const struct reglame
  * `json` points to `len` readable bytes (or is NULL with `len` 0); `out`
  * is writable; `err` is NULL or writable.
  */
-reglament_status reglament_regulation_with_overrides(const char *json,
-                                                     size_t len,
-                                                     struct reglament_regulation **out,
-                                                     struct reglament_error **err);
+enum reglament_status reglament_regulation_with_overrides(const char *json,
+                                                          size_t len,
+                                                          struct reglament_regulation **out,
+                                                          struct reglament_error **err);
 
 /**
  * `*out` = when a request released at `released_at` is archived without
@@ -592,10 +847,10 @@ reglament_status reglament_regulation_with_overrides(const char *json,
  * `regulation` is NULL or a live regulation; `out` is writable; `err` is
  * NULL or writable.
  */
-reglament_status reglament_regulation_archive_due(const struct reglament_regulation *regulation,
-                                                  int64_t released_at,
-                                                  int64_t *out,
-                                                  struct reglament_error **err);
+enum reglament_status reglament_regulation_archive_due(const struct reglament_regulation *regulation,
+                                                       int64_t released_at,
+                                                       int64_t *out,
+                                                       struct reglament_error **err);
 
 /**
  * `*out` = by when a party that replaced its contact person at `at` must
@@ -605,10 +860,10 @@ reglament_status reglament_regulation_archive_due(const struct reglament_regulat
  * # Safety
  * As for `reglament_regulation_archive_due`.
  */
-reglament_status reglament_regulation_contact_change_notice_due(const struct reglament_regulation *regulation,
-                                                                int64_t at,
-                                                                int64_t *out,
-                                                                struct reglament_error **err);
+enum reglament_status reglament_regulation_contact_change_notice_due(const struct reglament_regulation *regulation,
+                                                                     int64_t at,
+                                                                     int64_t *out,
+                                                                     struct reglament_error **err);
 
 /**
  * `*out` = whether a request must be registered (clause 3.4): any
@@ -621,13 +876,13 @@ reglament_status reglament_regulation_contact_change_notice_due(const struct reg
  * `category` and `priority` point to their lengths of readable bytes (or are
  * NULL with length 0); `out` is writable; `err` is NULL or writable.
  */
-reglament_status reglament_must_register(const char *category,
-                                         size_t category_len,
-                                         const char *priority,
-                                         size_t priority_len,
-                                         bool solved_during_contact,
-                                         bool *out,
-                                         struct reglament_error **err);
+enum reglament_status reglament_must_register(const char *category,
+                                              size_t category_len,
+                                              const char *priority,
+                                              size_t priority_len,
+                                              bool solved_during_contact,
+                                              bool *out,
+                                              struct reglament_error **err);
 
 /**
  * A new, empty request with the host's id (UTF-8); its first event must
@@ -640,10 +895,10 @@ reglament_status reglament_must_register(const char *category,
  * `id` points to `id_len` readable bytes (or is NULL with `id_len` 0);
  * `out` is writable; `err` is NULL or writable.
  */
-reglament_status reglament_ticket_new(const char *id,
-                                      size_t id_len,
-                                      struct reglament_ticket **out,
-                                      struct reglament_error **err);
+enum reglament_status reglament_ticket_new(const char *id,
+                                           size_t id_len,
+                                           struct reglament_ticket **out,
+                                           struct reglament_error **err);
 
 /**
  * Frees a ticket. NULL is accepted and ignored.
@@ -662,9 +917,9 @@ void reglament_ticket_free(struct reglament_ticket *ticket);
  * `ticket` is NULL or a live ticket; `out` is writable; `err` is NULL or
  * writable.
  */
-reglament_status reglament_ticket_clone(const struct reglament_ticket *ticket,
-                                        struct reglament_ticket **out,
-                                        struct reglament_error **err);
+enum reglament_status reglament_ticket_clone(const struct reglament_ticket *ticket,
+                                             struct reglament_ticket **out,
+                                             struct reglament_error **err);
 
 /**
  * Applies one event (a JSON object, UTF-8; format in `tests/vectors/README.md`)
@@ -684,8 +939,14 @@ reglament_status reglament_ticket_clone(const struct reglament_ticket *ticket,
  * as JSON (free it with `reglament_string_free`):
  * `{"accepted": true, "warnings": [{"code", "clause", "message_uk", "message_en"}]}`
  * or `{"accepted": false, "refusal": {"clause", "code", "kind", "role",
- * "status", "field", "message_uk", "message_en"}}`. Warnings (e.g. staff
- * acting outside working hours) exist only there.
+ * "status", "field", "message_uk", "message_en"}}` (`field` is `null` when
+ * the refusal is not about one field; the messages here carry no field
+ * prefix). Warnings (e.g. staff acting outside working hours) exist only
+ * there.
+ *
+ * Every argument is checked before the event is looked at: any status
+ * other than OK means the ticket did not change (a misaligned `outcome`
+ * is `REGLAMENT_STATUS_INVALID_ARGUMENT` and nothing is applied).
  *
  * # Safety
  * `ticket` is NULL or a live ticket not used by any other call meanwhile;
@@ -693,12 +954,12 @@ reglament_status reglament_ticket_clone(const struct reglament_ticket *ticket,
  * readable bytes (or is NULL with `len` 0); `outcome` and `err` are NULL or
  * writable.
  */
-reglament_status reglament_ticket_apply(struct reglament_ticket *ticket,
-                                        const struct reglament_regulation *regulation,
-                                        const char *event_json,
-                                        size_t len,
-                                        char **outcome,
-                                        struct reglament_error **err);
+enum reglament_status reglament_ticket_apply(struct reglament_ticket *ticket,
+                                             const struct reglament_regulation *regulation,
+                                             const char *event_json,
+                                             size_t len,
+                                             char **outcome,
+                                             struct reglament_error **err);
 
 /**
  * Like `reglament_ticket_apply`, but only tells whether the event would be
@@ -707,12 +968,12 @@ reglament_status reglament_ticket_apply(struct reglament_ticket *ticket,
  * # Safety
  * As for `reglament_ticket_apply` (the ticket is only read).
  */
-reglament_status reglament_ticket_check(const struct reglament_ticket *ticket,
-                                        const struct reglament_regulation *regulation,
-                                        const char *event_json,
-                                        size_t len,
-                                        char **outcome,
-                                        struct reglament_error **err);
+enum reglament_status reglament_ticket_check(const struct reglament_ticket *ticket,
+                                             const struct reglament_regulation *regulation,
+                                             const char *event_json,
+                                             size_t len,
+                                             char **outcome,
+                                             struct reglament_error **err);
 
 /**
  * Replays a stored history: `events_json` is a JSON array of events, applied
@@ -722,7 +983,12 @@ reglament_status reglament_ticket_check(const struct reglament_ticket *ticket,
  * On success stores the new ticket in `*out` (free it with
  * `reglament_ticket_free`) and, when `steps` is not NULL, the replay as JSON
  * in `*steps` (free it with `reglament_string_free`):
- * `{"ticket": {...}, "steps": [{"index", "kind", "at", "status", "outcome"}]}`.
+ * `{"ticket": {...}, "steps": [...]}`, one step per event:
+ * `{"index", "kind", "at", "accepted", "status", "warnings"}` for an
+ * accepted event, `{"index", "kind", "at", "accepted", "status",
+ * "refusal"}` for a refused one (`status` is the status after the event;
+ * the refusal object is the one of `reglament_ticket_apply`'s outcome,
+ * `field` included).
  *
  * Errors: `REGLAMENT_STATUS_INVALID_INPUT` when the text is not a JSON array
  * or an event does not parse (the field names it: `[3].kind`); nothing is
@@ -733,14 +999,14 @@ reglament_status reglament_ticket_check(const struct reglament_ticket *ticket,
  * `id_len` and `events_len` readable bytes (or are NULL with length 0);
  * `out` is writable; `steps` and `err` are NULL or writable.
  */
-reglament_status reglament_ticket_replay(const struct reglament_regulation *regulation,
-                                         const char *id,
-                                         size_t id_len,
-                                         const char *events_json,
-                                         size_t events_len,
-                                         struct reglament_ticket **out,
-                                         char **steps,
-                                         struct reglament_error **err);
+enum reglament_status reglament_ticket_replay(const struct reglament_regulation *regulation,
+                                              const char *id,
+                                              size_t id_len,
+                                              const char *events_json,
+                                              size_t events_len,
+                                              struct reglament_ticket **out,
+                                              char **steps,
+                                              struct reglament_error **err);
 
 /**
  * `*out` = the ticket's state as JSON (free it with `reglament_string_free`):
@@ -752,10 +1018,10 @@ reglament_status reglament_ticket_replay(const struct reglament_regulation *regu
  * `ticket` is NULL or a live ticket; `now` is NULL or readable; `out` is
  * writable; `err` is NULL or writable.
  */
-reglament_status reglament_ticket_to_json(const struct reglament_ticket *ticket,
-                                          const int64_t *now,
-                                          char **out,
-                                          struct reglament_error **err);
+enum reglament_status reglament_ticket_to_json(const struct reglament_ticket *ticket,
+                                               const int64_t *now,
+                                               char **out,
+                                               struct reglament_error **err);
 
 /**
  * `*out` = the SLA clocks of the ticket at `now` under `regulation`, as JSON
@@ -769,11 +1035,11 @@ reglament_status reglament_ticket_to_json(const struct reglament_ticket *ticket,
  * `ticket` is NULL or a live ticket; `regulation` is NULL or a live
  * regulation; `out` is writable; `err` is NULL or writable.
  */
-reglament_status reglament_ticket_clocks_json(const struct reglament_ticket *ticket,
-                                              const struct reglament_regulation *regulation,
-                                              int64_t now,
-                                              char **out,
-                                              struct reglament_error **err);
+enum reglament_status reglament_ticket_clocks_json(const struct reglament_ticket *ticket,
+                                                   const struct reglament_regulation *regulation,
+                                                   int64_t now,
+                                                   char **out,
+                                                   struct reglament_error **err);
 
 /**
  * The earliest instant after `now` at which anything about the ticket
@@ -785,12 +1051,12 @@ reglament_status reglament_ticket_clocks_json(const struct reglament_ticket *tic
  * `ticket` is NULL or a live ticket; `regulation` is NULL or a live
  * regulation; `found` and `at` are writable; `err` is NULL or writable.
  */
-reglament_status reglament_ticket_next_change(const struct reglament_ticket *ticket,
-                                              const struct reglament_regulation *regulation,
-                                              int64_t now,
-                                              bool *found,
-                                              int64_t *at,
-                                              struct reglament_error **err);
+enum reglament_status reglament_ticket_next_change(const struct reglament_ticket *ticket,
+                                                   const struct reglament_regulation *regulation,
+                                                   int64_t now,
+                                                   bool *found,
+                                                   int64_t *at,
+                                                   struct reglament_error **err);
 
 /**
  * `*out` = the ticket's clock plan under `regulation` (free it with
@@ -805,10 +1071,10 @@ reglament_status reglament_ticket_next_change(const struct reglament_ticket *tic
  * `ticket` is NULL or a live ticket; `regulation` is NULL or a live
  * regulation; `out` is writable; `err` is NULL or writable.
  */
-reglament_status reglament_ticket_clock_plan(const struct reglament_ticket *ticket,
-                                             const struct reglament_regulation *regulation,
-                                             struct reglament_clock_plan **out,
-                                             struct reglament_error **err);
+enum reglament_status reglament_ticket_clock_plan(const struct reglament_ticket *ticket,
+                                                  const struct reglament_regulation *regulation,
+                                                  struct reglament_clock_plan **out,
+                                                  struct reglament_error **err);
 
 /**
  * Frees a clock plan. NULL is accepted and ignored.
@@ -827,9 +1093,9 @@ void reglament_clock_plan_free(struct reglament_clock_plan *plan);
  * `plan` is NULL or a live plan; `from` is writable; `err` is NULL or
  * writable.
  */
-reglament_status reglament_clock_plan_valid_from(const struct reglament_clock_plan *plan,
-                                                 int64_t *from,
-                                                 struct reglament_error **err);
+enum reglament_status reglament_clock_plan_valid_from(const struct reglament_clock_plan *plan,
+                                                      int64_t *from,
+                                                      struct reglament_error **err);
 
 /**
  * `*out` = the clocks at `now` as JSON (free it with
@@ -839,10 +1105,10 @@ reglament_status reglament_clock_plan_valid_from(const struct reglament_clock_pl
  * `plan` is NULL or a live plan; `out` is writable; `err` is NULL or
  * writable.
  */
-reglament_status reglament_clock_plan_clocks_json(const struct reglament_clock_plan *plan,
-                                                  int64_t now,
-                                                  char **out,
-                                                  struct reglament_error **err);
+enum reglament_status reglament_clock_plan_clocks_json(const struct reglament_clock_plan *plan,
+                                                       int64_t now,
+                                                       char **out,
+                                                       struct reglament_error **err);
 
 /**
  * `*out` = the clocks at `now` without their records (thresholds, due
@@ -854,10 +1120,10 @@ reglament_status reglament_clock_plan_clocks_json(const struct reglament_clock_p
  * `plan` is NULL or a live plan; `out` is writable; `err` is NULL or
  * writable.
  */
-reglament_status reglament_clock_plan_summary_json(const struct reglament_clock_plan *plan,
-                                                   int64_t now,
-                                                   char **out,
-                                                   struct reglament_error **err);
+enum reglament_status reglament_clock_plan_summary_json(const struct reglament_clock_plan *plan,
+                                                        int64_t now,
+                                                        char **out,
+                                                        struct reglament_error **err);
 
 /**
  * The earliest instant after `now` at which anything about the ticket
@@ -868,31 +1134,32 @@ reglament_status reglament_clock_plan_summary_json(const struct reglament_clock_
  * `plan` is NULL or a live plan; `found` and `at` are writable; `err` is
  * NULL or writable.
  */
-reglament_status reglament_clock_plan_next_change(const struct reglament_clock_plan *plan,
-                                                  int64_t now,
-                                                  bool *found,
-                                                  int64_t *at,
-                                                  struct reglament_error **err);
+enum reglament_status reglament_clock_plan_next_change(const struct reglament_clock_plan *plan,
+                                                       int64_t now,
+                                                       bool *found,
+                                                       int64_t *at,
+                                                       struct reglament_error **err);
 
 /**
  * The support queue of clause 3.3: the waiting requests (Backlog, Sprint,
  * In progress, Done) among `tickets`, ordered by current priority
- * (critical first), then submission time, then id.
+ * (critical first), then submission time, then id; a ticket listed more
+ * than once appears once per listing, in the order of the indices.
  *
  * Writes into `order` (room for `count` entries) the indices into `tickets`
  * of the waiting requests, in queue order, and their number into
- * `*order_len`.
+ * `*order_len`. Cost: one sort, O(n log n).
  *
  * # Safety
  * `tickets` points to `count` readable pointers (or is NULL with `count`
  * 0), each a live ticket; `order` has room for `count` `size_t` (it may be
  * NULL when `count` is 0); `order_len` is writable; `err` is NULL or writable.
  */
-reglament_status reglament_queue(const struct reglament_ticket *const *tickets,
-                                 size_t count,
-                                 size_t *order,
-                                 size_t *order_len,
-                                 struct reglament_error **err);
+enum reglament_status reglament_queue(const struct reglament_ticket *const *tickets,
+                                      size_t count,
+                                      size_t *order,
+                                      size_t *order_len,
+                                      struct reglament_error **err);
 
 /**
  * SLA compliance of `tickets` registered in `[from, to)` (pass NULL for an
@@ -906,14 +1173,14 @@ reglament_status reglament_queue(const struct reglament_ticket *const *tickets,
  * readable pointers (or is NULL with `count` 0), each a live ticket; `from`
  * and `to` are NULL or readable; `out` is writable; `err` is NULL or writable.
  */
-reglament_status reglament_compliance_json(const struct reglament_regulation *regulation,
-                                           const struct reglament_ticket *const *tickets,
-                                           size_t count,
-                                           const int64_t *from,
-                                           const int64_t *to,
-                                           int64_t now,
-                                           char **out,
-                                           struct reglament_error **err);
+enum reglament_status reglament_compliance_json(const struct reglament_regulation *regulation,
+                                                const struct reglament_ticket *const *tickets,
+                                                size_t count,
+                                                const int64_t *from,
+                                                const int64_t *to,
+                                                int64_t now,
+                                                char **out,
+                                                struct reglament_error **err);
 
 /**
  * `*out` = how one SLA clock of the ticket stands at `now` under
@@ -929,13 +1196,13 @@ reglament_status reglament_compliance_json(const struct reglament_regulation *re
  * regulation; `metric` points to `metric_len` readable bytes (or is NULL
  * with length 0); `out` is writable; `err` is NULL or writable.
  */
-reglament_status reglament_ticket_explain_json(const struct reglament_ticket *ticket,
-                                               const struct reglament_regulation *regulation,
-                                               const char *metric,
-                                               size_t metric_len,
-                                               int64_t now,
-                                               char **out,
-                                               struct reglament_error **err);
+enum reglament_status reglament_ticket_explain_json(const struct reglament_ticket *ticket,
+                                                    const struct reglament_regulation *regulation,
+                                                    const char *metric,
+                                                    size_t metric_len,
+                                                    int64_t now,
+                                                    char **out,
+                                                    struct reglament_error **err);
 
 /**
  * What if the same history ran under another regulation: replays
@@ -954,18 +1221,122 @@ reglament_status reglament_ticket_explain_json(const struct reglament_ticket *ti
  * `id_len` and `events_len` readable bytes (or are NULL with length 0);
  * `now` is NULL or readable; `out` is writable; `err` is NULL or writable.
  */
-reglament_status reglament_what_if_json(const struct reglament_regulation *a,
-                                        const struct reglament_regulation *b,
-                                        const char *id,
-                                        size_t id_len,
-                                        const char *events_json,
-                                        size_t events_len,
-                                        const int64_t *now,
-                                        char **out,
-                                        struct reglament_error **err);
+enum reglament_status reglament_what_if_json(const struct reglament_regulation *a,
+                                             const struct reglament_regulation *b,
+                                             const char *id,
+                                             size_t id_len,
+                                             const char *events_json,
+                                             size_t events_len,
+                                             const int64_t *now,
+                                             char **out,
+                                             struct reglament_error **err);
+
+/**
+ * `*out` = the ticket's status (`REGLAMENT_REQUEST_STATUS_NONE` before
+ * registration).
+ *
+ * # Safety
+ * `ticket` is NULL or a live ticket; `out` is writable; `err` is NULL or
+ * writable.
+ */
+enum reglament_status reglament_ticket_status(const struct reglament_ticket *ticket,
+                                              enum reglament_request_status *out,
+                                              struct reglament_error **err);
+
+/**
+ * `*out` = the SLA clocks of the ticket at `now` under `regulation`, as
+ * plain values: the same as `reglament_ticket_clocks_json` gives, without
+ * the records (thresholds, due history, extensions, pauses) that only the
+ * JSON carries. On failure `*out` is left unchanged.
+ *
+ * Errors as for `reglament_ticket_clocks_json` (an unregistered ticket:
+ * `REGLAMENT_STATUS_INVALID_INPUT`, code `conflict`).
+ *
+ * # Safety
+ * `ticket` is NULL or a live ticket; `regulation` is NULL or a live
+ * regulation; `out` is writable; `err` is NULL or writable.
+ */
+enum reglament_status reglament_ticket_clocks(const struct reglament_ticket *ticket,
+                                              const struct reglament_regulation *regulation,
+                                              int64_t now,
+                                              struct reglament_clocks *out,
+                                              struct reglament_error **err);
+
+/**
+ * `*out` = the clocks of a plan at `now`, as plain values: what
+ * `reglament_ticket_clocks` gives for the ticket at the same `now`,
+ * cheaply. A `now` before the plan's `valid_from` is
+ * `REGLAMENT_STATUS_INVALID_INPUT` (code `conflict`, field `now`).
+ *
+ * # Safety
+ * `plan` is NULL or a live plan; `out` is writable; `err` is NULL or
+ * writable.
+ */
+enum reglament_status reglament_clock_plan_clocks(const struct reglament_clock_plan *plan,
+                                                  int64_t now,
+                                                  struct reglament_clocks *out,
+                                                  struct reglament_error **err);
+
+/**
+ * Writes `t` (Unix seconds) as RFC 3339 UTC text, `YYYY-MM-DDThh:mm:ssZ`,
+ * NUL-terminated, into `buf` (room for `size` bytes; pass at least
+ * `REGLAMENT_INSTANT_TEXT_SIZE`).
+ *
+ * Errors: `REGLAMENT_STATUS_INVALID_ARGUMENT` (NULL `buf`, `size` below
+ * `REGLAMENT_INSTANT_TEXT_SIZE`: code `buffer_too_small`),
+ * `REGLAMENT_STATUS_OUT_OF_RANGE` (outside years 0000 to 9999). On failure
+ * `buf` is left unchanged.
+ *
+ * # Safety
+ * `buf` is NULL or has `size` writable bytes; `err` is NULL or writable.
+ */
+enum reglament_status reglament_instant_format(int64_t t,
+                                               char *buf,
+                                               size_t size,
+                                               struct reglament_error **err);
+
+/**
+ * `*out` = the Unix seconds of an RFC 3339 instant (`text`, UTF-8, `len`
+ * bytes, no NUL needed), e.g. `2026-03-27T10:00:00+02:00`; fractions of a
+ * second are refused like everywhere in the library.
+ *
+ * Errors: `REGLAMENT_STATUS_INVALID_ARGUMENT` (NULL `out`, NULL `text` with
+ * a non-zero `len`, invalid UTF-8), `REGLAMENT_STATUS_INVALID_INPUT` (code
+ * `invalid_instant`), `REGLAMENT_STATUS_OUT_OF_RANGE`. On failure `*out` is
+ * left unchanged.
+ *
+ * # Safety
+ * `text` points to `len` readable bytes (or is NULL with `len` 0); `out` is
+ * writable; `err` is NULL or writable.
+ */
+enum reglament_status reglament_instant_parse(const char *text,
+                                              size_t len,
+                                              int64_t *out,
+                                              struct reglament_error **err);
+
+/**
+ * The stable lower-case name of a request status (`"backlog"`, `"sprint"`,
+ * `"in_progress"`, `"done"`, `"release"`, `"rejected"`, `"archived"`;
+ * `"none"` before registration), or `"unknown"` for a value this version
+ * does not define. Static: never free it.
+ */
+const char *reglament_request_status_name(int32_t status);
+
+/**
+ * The stable name of a metric (`"response"`, `"resolution"`,
+ * `"update_interval"`), or `"unknown"`. Static: never free it.
+ */
+const char *reglament_metric_name(int32_t metric);
+
+/**
+ * The stable name of a clock state (`"running"`, `"paused"`, `"met"`,
+ * `"breached"`, `"unclassified"`, `"stopped"`), or `"unknown"`. Static:
+ * never free it.
+ */
+const char *reglament_clock_state_name(int32_t state);
 
 #ifdef __cplusplus
-}  // extern "C"
-#endif  // __cplusplus
+}  /* extern "C" */
+#endif  /* __cplusplus */
 
 #endif  /* REGLAMENT_H */

@@ -3,7 +3,12 @@
 #
 #  1. builds the ffi crate and stages libreglament.{a,so}, the header and
 #     reglament.pc (build.sh);
-#  2. fails when the committed header differs from a fresh cbindgen run;
+#  2. fails when the committed header differs from a fresh cbindgen run,
+#     when README.md's function list differs from the header, and when the
+#     staged libraries are not clean release artifacts (check-artifacts.sh:
+#     only reglament_* global, stripped, debug info split off, two copies
+#     of the static library link into one program); compiles the header
+#     alone as C89/C99/C11/C2x (-pedantic -Wundef -Wc++-compat) and C++;
 #  3. compiles the C tests and the example with gcc -std=c11 -Wall -Wextra
 #     -Werror against the header only, linked with -lreglament both
 #     statically (with the native-static-libs flags, via pkg-config --static)
@@ -30,6 +35,15 @@ echo "staged in $prefix"
 
 step "header is fresh"
 bash "$here/check-header.sh" "$prefix"
+
+step "README lists every function of the header"
+python3 "$here/api-list.py"
+
+step "artifacts: only reglament_* global, stripped, debug info split off, no clash"
+profile_dir=debug
+for a in "$@"; do [ "$a" = --release ] && profile_dir=release; done
+target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+bash "$here/check-artifacts.sh" "$prefix" --raw "$target_dir/$profile_dir/libreglament_ffi.a"
 
 if ! command -v valgrind >/dev/null 2>&1; then
   step "install valgrind"
@@ -64,7 +78,7 @@ for src in "${sources[@]}"; do
   name="$(basename "$src" .c)"
   programs+=("$name")
   extra=()
-  [ -f "$here/tests/json.c" ] && [[ "$name" == test_vectors ]] && extra+=("$here/tests/json.c")
+  [[ "$name" == test_vectors || "$name" == test_typed ]] && extra+=("$here/tests/json.c")
   gcc "${cflags[@]}" "${pc_cflags[@]}" -I"$here/tests" "$src" "${extra[@]}" -o "$out/$name.static" \
     "${static_libs[@]}" -pthread
   gcc "${cflags[@]}" "${pc_cflags[@]}" -I"$here/tests" "$src" "${extra[@]}" -o "$out/$name.shared" \
@@ -79,6 +93,23 @@ if ldd "$out/${programs[0]}.static" | grep -q libreglament; then
   exit 1
 fi
 echo "compiled ${#programs[@]} programs x 3 builds"
+
+step "the header alone: C89/C99/C11/C2x -pedantic -Wundef -Wc++-compat, C++, switch checks"
+hflags=(-pedantic -Wall -Wextra -Wundef -Wc++-compat -Wswitch-enum -Wstrict-prototypes -Werror "${pc_cflags[@]}")
+for std in c89 c99 c11 c2x; do
+  gcc -std="$std" "${hflags[@]}" "$here/tests/test_header.c" -o "$out/test_header.$std" "${pc_shared[@]}" \
+    -Wl,-rpath,"$libdir"
+done
+g++ -x c++ -std=c++11 -pedantic -Wall -Wextra -Wundef -Werror "${pc_cflags[@]}" "$here/tests/test_header.c" \
+  -o "$out/test_header.cxx" "${pc_shared[@]}" -Wl,-rpath,"$libdir"
+# a switch over reglament_status that misses a case must not compile
+if gcc -std=c89 -Werror=switch "${pc_cflags[@]}" -DREGLAMENT_TEST_MISSING_CASE -c "$here/tests/test_header.c" \
+  -o /dev/null 2>/dev/null; then
+  echo "a switch missing a reglament_status case compiled: the status is not an enum type" >&2
+  exit 1
+fi
+for std in c89 c99 c11 c2x cxx; do "$out/test_header.$std" >/dev/null; done
+echo "header clean as C89, C99, C11, C2x and C++11"
 
 vectors=()
 if compgen -G "$root/tests/vectors/*.json" >/dev/null; then vectors=("$root"/tests/vectors/*.json); fi

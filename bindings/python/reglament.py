@@ -172,6 +172,87 @@ _compliance = _fn(
 )
 
 
+
+class _Clock(ctypes.Structure):
+    """reglament_clock (reglament.h): plain values, `has_` flags for absent ones."""
+
+    _fields_ = [
+        ("present", c_bool),
+        ("metric", ctypes.c_int),
+        ("state", ctypes.c_int),
+        ("started_at", c_int64),
+        ("has_target", c_bool),
+        ("target", c_int64),
+        ("added_seconds", c_int64),
+        ("consumed", c_int64),
+        ("has_remaining", c_bool),
+        ("remaining", c_int64),
+        ("has_due", c_bool),
+        ("due_at", c_int64),
+        ("has_original_due", c_bool),
+        ("original_due_at", c_int64),
+        ("has_met", c_bool),
+        ("met_at", c_int64),
+        ("has_on_time", c_bool),
+        ("on_time", c_bool),
+        ("has_breached", c_bool),
+        ("breached_at", c_int64),
+        ("has_original_breached", c_bool),
+        ("original_breached_at", c_int64),
+        ("paused", c_bool),
+        ("paused_since", c_int64),
+        ("has_stopped", c_bool),
+        ("stopped_at", c_int64),
+    ]
+
+
+class _Clocks(ctypes.Structure):
+    """reglament_clocks (reglament.h)."""
+
+    _fields_ = [
+        ("now", c_int64),
+        ("status", ctypes.c_int),
+        ("response", _Clock),
+        ("resolution", _Clock),
+        ("update_interval", _Clock),
+        ("has_next_change", c_bool),
+        ("next_change_at", c_int64),
+    ]
+
+
+_ticket_status = _fn("reglament_ticket_status", c_int32, c_void_p, POINTER(ctypes.c_int), _ERR)
+_ticket_clocks_typed = _fn("reglament_ticket_clocks", c_int32, c_void_p, c_void_p, c_int64, POINTER(_Clocks), _ERR)
+_status_name = _fn("reglament_request_status_name", c_char_p, c_int32)
+_metric_name = _fn("reglament_metric_name", c_char_p, c_int32)
+_state_name = _fn("reglament_clock_state_name", c_char_p, c_int32)
+
+
+def _clock_dict(c: _Clock) -> Optional[dict]:
+    if not c.present:
+        return None
+
+    def opt(has: bool, v: int, instant: bool = True) -> Any:
+        return (_dt(v) if instant else v) if has else None
+
+    return {
+        "metric": _text(_metric_name(c.metric)),
+        "state": _text(_state_name(c.state)),
+        "started_at": _dt(c.started_at),
+        "target": opt(c.has_target, c.target, False),
+        "added_seconds": c.added_seconds,
+        "consumed": c.consumed,
+        "remaining": opt(c.has_remaining, c.remaining, False),
+        "due_at": opt(c.has_due, c.due_at),
+        "original_due_at": opt(c.has_original_due, c.original_due_at),
+        "met_at": opt(c.has_met, c.met_at),
+        "on_time": c.on_time if c.has_on_time else None,
+        "breached_at": opt(c.has_breached, c.breached_at),
+        "original_breached_at": opt(c.has_original_breached, c.original_breached_at),
+        "paused_since": opt(c.paused, c.paused_since),
+        "stopped_at": opt(c.has_stopped, c.stopped_at),
+    }
+
+
 class Error(Exception):
     """A failed call: ``status`` (int), ``code`` (stable string), ``field``
     (JSON path or parameter, or None) and the English message."""
@@ -461,6 +542,28 @@ class Ticket(_Handle):
         out = c_void_p()
         _call(_ticket_clocks, self, regulation, _secs(now), byref(out))
         return json.loads(_take_string(out) or "null")
+
+    def status(self) -> Optional[str]:
+        """The status (``"backlog"``, ...), None before registration (typed call, no JSON)."""
+        out = ctypes.c_int()
+        _call(_ticket_status, self, byref(out))
+        name = _text(_status_name(out.value))
+        return None if name == "none" else name
+
+    def deadlines(self, regulation: Regulation, now: Union[int, datetime]) -> dict:
+        """The clocks at `now` through the typed C call (``reglament_ticket_clocks``):
+        instants as aware datetimes, durations in seconds, absent values None."""
+        c = _Clocks()
+        _call(_ticket_clocks_typed, self, regulation, _secs(now), byref(c))
+        status = _text(_status_name(c.status))
+        return {
+            "now": _dt(c.now),
+            "status": None if status == "none" else status,
+            "response": _clock_dict(c.response),
+            "resolution": _clock_dict(c.resolution),
+            "update_interval": _clock_dict(c.update_interval),
+            "next_change_at": _dt(c.next_change_at) if c.has_next_change else None,
+        }
 
     def explain(self, regulation: Regulation, metric: str, now: Union[int, datetime]) -> Optional[dict]:
         """One clock explained (counted intervals, pauses, skipped days, sentences); None if absent."""

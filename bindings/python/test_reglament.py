@@ -15,6 +15,10 @@ import reglament  # noqa: E402
 KYIV_WINTER = timezone(timedelta(hours=2))
 
 
+def _parse(text):
+    return None if text is None else datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
 def register(at: str, priority: str = "high") -> dict:
     return {
         "kind": "register",
@@ -96,6 +100,24 @@ class TicketTest(unittest.TestCase):
             with self.assertRaises(reglament.InvalidInput) as e:
                 plan.clocks(plan.valid_from - timedelta(seconds=1))
             self.assertEqual((e.exception.code, e.exception.field), ("conflict", "now"))
+
+    def test_typed_deadlines_equal_the_json(self):
+        t = reglament.Ticket("ERP-T")
+        self.assertIsNone(t.status())
+        t.apply(self.reg, register("2026-03-27T16:30:00+02:00"))
+        self.assertEqual(t.status(), "backlog")
+        for now in (datetime(2026, 3, 27, 17, 0, tzinfo=KYIV_WINTER), datetime(2026, 4, 8, 12, tzinfo=timezone.utc)):
+            typed, doc = t.deadlines(self.reg, now), t.clocks(self.reg, now)
+            self.assertEqual(typed["status"], doc["status"])
+            self.assertEqual(typed["next_change_at"], _parse(doc["next_change_at"]))
+            for metric in ("response", "resolution", "update_interval"):
+                c, j = typed[metric], doc[metric]
+                if j is None:
+                    self.assertIsNone(c)
+                    continue
+                for key, value in c.items():
+                    expected = _parse(j[key]) if isinstance(value, datetime) else j[key]
+                    self.assertEqual(value, expected, f"{metric}.{key}")
 
     def test_malformed_event_is_not_a_refusal(self):
         t = reglament.Ticket("ERP-2")

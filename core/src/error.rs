@@ -96,13 +96,13 @@ impl Error {
         Error {
             kind,
             field: None,
-            message: message.into(),
+            message: cap_quoted(message.into()),
         }
     }
 
     /// The same error, about the input `field` (a JSON path).
     pub(crate) fn at(mut self, field: impl Into<String>) -> Error {
-        self.field = Some(field.into());
+        self.field = Some(cap(field.into()));
         self
     }
 
@@ -201,5 +201,122 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The most characters of one piece of the caller's input that a message
+/// repeats: a longer piece keeps its first `INPUT_LIMIT` characters and is
+/// marked as cut, so a 10 MB zone name does not make a 10 MB message.
+pub const INPUT_LIMIT: usize = 200;
+
+/// `text` when it has at most [`INPUT_LIMIT`] characters; otherwise its
+/// first `INPUT_LIMIT` characters followed by `…[N more characters cut]`.
+/// Every error message and field path, and every value a refusal quotes,
+/// goes through this (directly or through [`cap_quoted`]), on every face.
+///
+/// # Example
+/// ```
+/// use reglament::error::{cap, INPUT_LIMIT};
+/// assert_eq!(cap("Europe/Kyiv".to_string()), "Europe/Kyiv");
+/// let long = cap("x".repeat(1000));
+/// assert!(long.starts_with(&"x".repeat(INPUT_LIMIT)));
+/// assert!(long.ends_with("x…[800 more characters cut]"));
+/// ```
+pub fn cap(text: String) -> String {
+    match text.char_indices().nth(INPUT_LIMIT) {
+        None => text,
+        Some((end, _)) => {
+            let (kept, rest) = text.split_at(end);
+            format!("{kept}…[{} more characters cut]", rest.chars().count())
+        }
+    }
+}
+
+/// `message` with every quoted part (`"…"` as `{:?}` writes it, with its
+/// escapes, or `` `…` `` as serde writes names) longer than [`INPUT_LIMIT`]
+/// characters cut by [`cap`]: messages quote the caller's input that way.
+///
+/// # Example
+/// ```
+/// use reglament::error::cap_quoted;
+/// let m = cap_quoted(format!("unknown time zone {:?}: expected an IANA name", "Z".repeat(300)));
+/// assert!(m.contains("…[100 more characters cut]\": expected an IANA name"));
+/// assert_eq!(cap_quoted(m.clone()), m); // cutting twice changes nothing
+/// assert_eq!(cap_quoted("a \"short\" one".to_string()), "a \"short\" one");
+/// ```
+pub fn cap_quoted(message: String) -> String {
+    if message.len() <= INPUT_LIMIT {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len().min(4 * INPUT_LIMIT));
+    let mut chars = message.chars();
+    while let Some(quote) = chars.next() {
+        out.push(quote);
+        if quote != '"' && quote != '`' {
+            continue;
+        }
+        // the quoted part: up to the next quote not escaped by a backslash
+        let mut inner = String::new();
+        let mut escaped = false;
+        let mut closed = false;
+        for c in chars.by_ref() {
+            if c == quote && !escaped {
+                closed = true;
+                break;
+            }
+            escaped = quote == '"' && c == '\\' && !escaped;
+            inner.push(c);
+        }
+        out.push_str(&cut_quoted(inner, quote == '"'));
+        if closed {
+            out.push(quote);
+        }
+    }
+    out
+}
+
+/// One quoted part cut by [`cap`] (unless cut already), never keeping half
+/// of an escape sequence when `escapes`.
+fn cut_quoted(inner: String, escapes: bool) -> String {
+    if inner.ends_with(" more characters cut]") {
+        return inner;
+    }
+    let mut kept: String = inner.chars().take(INPUT_LIMIT).collect();
+    if kept.len() == inner.len() {
+        return inner;
+    }
+    if escapes && kept.chars().rev().take_while(|&c| c == '\\').count() % 2 == 1 {
+        kept.pop();
+    }
+    let more = inner.chars().count() - kept.chars().count();
+    format!("{kept}…[{more} more characters cut]")
+}
+
 /// Shorthand for `Result<T, reglament::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_keeps_whole_escapes_and_the_closing_quote() {
+        // 199 characters then an escaped quote: the cut must not keep half of it
+        let input = format!("{}\"{}", "a".repeat(199), "b".repeat(500));
+        let m = cap_quoted(format!("bad {input:?} here"));
+        assert!(
+            m.starts_with(&format!("bad \"{}…[", "a".repeat(199))),
+            "{m}"
+        );
+        assert!(m.ends_with(" more characters cut]\" here"), "{m}");
+        // a backtick name, as serde quotes it
+        let m = cap_quoted(format!("unknown variant `{}`, expected x", "v".repeat(250)));
+        assert!(
+            m.ends_with("v…[50 more characters cut]`, expected x"),
+            "{m}"
+        );
+        // an unclosed quote is cut too
+        assert!(
+            cap_quoted(format!("x \"{}", "q".repeat(300))).ends_with("[100 more characters cut]")
+        );
+        // characters, not bytes
+        assert_eq!(cap("ї".repeat(200)), "ї".repeat(200));
+    }
+}

@@ -1,6 +1,7 @@
 //! The cost of the C API against the same call in Rust, in one run:
-//! calendar `add` (target: at most 1.2x the Rust call) and the replay of a
-//! ticket's history given as JSON text.
+//! calendar `add` (target: at most 1.2x the Rust call on a `DateTime`), the
+//! replay of a ticket's history given as JSON text, and the queue of
+//! 100,000 tickets (target: at most 50 ms).
 //!
 //! `cargo bench -p reglament-ffi --bench c_api`
 
@@ -16,7 +17,11 @@ use reglament_ffi::calendar::{
     reglament_calendar_add, reglament_calendar_default_kyiv, reglament_calendar_free,
 };
 use reglament_ffi::regulation::{reglament_regulation_default, reglament_regulation_free};
-use reglament_ffi::ticket::{reglament_ticket_free, reglament_ticket_replay};
+use reglament_ffi::ticket::{
+    reglament_queue, reglament_ticket_apply, reglament_ticket_free, reglament_ticket_new,
+    reglament_ticket_replay,
+};
+use reglament_ffi::ReglamentTicket;
 use reglament_ffi::{ReglamentError, ReglamentStatus};
 
 /// Friday 2026-03-27 17:00 Kyiv and the instants after it, one per 7 h 13 min.
@@ -62,6 +67,17 @@ fn calendar_add(c: &mut Criterion) {
                 for &t in &ts {
                     let t = DateTime::from_timestamp(black_box(t), 0).unwrap();
                     acc ^= rust_cal.add(t, black_box(d)).unwrap().timestamp();
+                }
+                acc
+            })
+        });
+        // The core's seconds path the C call uses: what the C ABI, the
+        // argument checks and the panic guard add on top of it.
+        g.bench_function("rust_add_secs", |b| {
+            b.iter(|| {
+                let mut acc = 0i64;
+                for &t in &ts {
+                    acc ^= rust_cal.add_secs(black_box(t), black_box(d)).unwrap();
                 }
                 acc
             })
@@ -205,5 +221,86 @@ fn ticket_replay(c: &mut Criterion) {
     unsafe { reglament_regulation_free(c_reg) };
 }
 
-criterion_group!(benches, calendar_add, ticket_replay);
+/// The clause 3.3 queue of 100,000 registered tickets (every priority,
+/// submissions a minute apart, ids out of order) through `reglament_queue`,
+/// and `rules::queue` on the same tickets.
+fn queue(c: &mut Criterion) {
+    const N: usize = 100_000;
+    let reg = Regulation::default();
+    let mut c_reg = ptr::null_mut();
+    // SAFETY: valid out pointer, NULL error.
+    assert_eq!(
+        unsafe { reglament_regulation_default(&mut c_reg, ptr::null_mut()) },
+        ReglamentStatus::Ok
+    );
+    let priorities = ["low", "medium", "high", "critical"];
+    let mut tickets = Vec::with_capacity(N);
+    let mut handles: Vec<*const ReglamentTicket> = Vec::with_capacity(N);
+    for i in 0..N {
+        let id = format!("Q-{:06}", (i * 7919) % N);
+        let at = 1_772_438_400 + (i as i64 % 5000) * 60;
+        let event = format!(
+            r#"{{"kind":"register","at":"{}","actor":{{"id":"op","role":"operator"}},"channel":"phone","description":"d","conditions":"c","priority":"{}","category":"consultation"}}"#,
+            DateTime::from_timestamp(at, 0).unwrap().to_rfc3339(),
+            priorities[i % 4]
+        );
+        let mut t = Ticket::new(id.clone());
+        assert!(t
+            .apply(&reg, Event::from_json(&event).unwrap())
+            .is_accepted());
+        tickets.push(t);
+        let mut h = ptr::null_mut();
+        // SAFETY: valid buffers, live regulation, out pointers.
+        unsafe {
+            assert_eq!(
+                reglament_ticket_new(id.as_ptr().cast(), id.len(), &mut h, ptr::null_mut()),
+                ReglamentStatus::Ok
+            );
+            assert_eq!(
+                reglament_ticket_apply(
+                    h,
+                    c_reg,
+                    event.as_ptr().cast(),
+                    event.len(),
+                    ptr::null_mut(),
+                    ptr::null_mut()
+                ),
+                ReglamentStatus::Ok
+            );
+        }
+        handles.push(h);
+    }
+    let mut order = vec![0usize; N];
+    let mut g = c.benchmark_group("queue_100000_tickets");
+    g.sample_size(10);
+    g.bench_function("rust_rules_queue", |b| {
+        b.iter(|| reglament::rules::queue(black_box(&tickets)).len())
+    });
+    g.bench_function("c_api", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            // SAFETY: N live tickets, room for N indices.
+            let st = unsafe {
+                reglament_queue(
+                    black_box(handles.as_ptr()),
+                    N,
+                    order.as_mut_ptr(),
+                    &mut n,
+                    ptr::null_mut(),
+                )
+            };
+            debug_assert_eq!(st, ReglamentStatus::Ok);
+            n
+        })
+    });
+    g.finish();
+    for h in handles {
+        // SAFETY: created above, freed once.
+        unsafe { reglament_ticket_free(h.cast_mut()) };
+    }
+    // SAFETY: created above, freed once.
+    unsafe { reglament_regulation_free(c_reg) };
+}
+
+criterion_group!(benches, calendar_add, ticket_replay, queue);
 criterion_main!(benches);

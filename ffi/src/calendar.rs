@@ -55,9 +55,13 @@ unsafe fn cal<'a>(ptr: *const ReglamentCalendar) -> FfiResult<&'a Calendar> {
 /// On success stores a new calendar in `*out` (free it with
 /// `reglament_calendar_free`). On failure `*out` is left unchanged.
 ///
-/// Errors: `REGLAMENT_STATUS_INVALID_ARGUMENT` (NULL `out`, NULL `json` with
-/// a non-zero `len`, invalid UTF-8), `REGLAMENT_STATUS_INVALID_INPUT`
-/// (malformed JSON, unknown or missing field, invalid value, unknown time zone).
+/// Errors: `REGLAMENT_STATUS_INVALID_ARGUMENT` (NULL or misaligned `out`,
+/// NULL `json` with a non-zero `len`, invalid UTF-8),
+/// `REGLAMENT_STATUS_INVALID_INPUT` (malformed JSON, unknown or missing
+/// field, invalid value, unknown time zone),
+/// `REGLAMENT_STATUS_NO_WORKING_TIME` (a well-formed calendar without any
+/// working time, e.g. `{"timezone": "UTC", "week": {}}`; code
+/// `no_working_time`).
 ///
 /// # Safety
 /// `json` points to `len` readable bytes (or is NULL with `len` 0); `out`
@@ -141,9 +145,10 @@ pub unsafe extern "C" fn reglament_calendar_add(
         // SAFETY: forwarded contract.
         let c = unsafe { cal(calendar) }?;
         let out = guard::out(out, "out")?;
-        let u = c.add(instant(t)?, seconds)?;
+        // the core's seconds path: no DateTime conversions on the hot path
+        let u = c.add_secs(t, seconds)?;
         // SAFETY: checked by guard::out.
-        unsafe { guard::put(out, u.timestamp()) };
+        unsafe { guard::put(out, u) };
         Ok(())
     })
 }
@@ -167,9 +172,9 @@ pub unsafe extern "C" fn reglament_calendar_sub(
         // SAFETY: forwarded contract.
         let c = unsafe { cal(calendar) }?;
         let out = guard::out(out, "out")?;
-        let u = c.sub(instant(t)?, seconds)?;
+        let u = c.sub_secs(t, seconds)?;
         // SAFETY: checked by guard::out.
-        unsafe { guard::put(out, u.timestamp()) };
+        unsafe { guard::put(out, u) };
         Ok(())
     })
 }
@@ -193,7 +198,7 @@ pub unsafe extern "C" fn reglament_calendar_elapsed(
         // SAFETY: forwarded contract.
         let c = unsafe { cal(calendar) }?;
         let out = guard::out(out, "out")?;
-        let d = c.elapsed(instant(from)?, instant(to)?)?;
+        let d = c.elapsed_secs(from, to)?;
         // SAFETY: checked by guard::out.
         unsafe { guard::put(out, d) };
         Ok(())
@@ -218,7 +223,7 @@ pub unsafe extern "C" fn reglament_calendar_is_working(
         // SAFETY: forwarded contract.
         let c = unsafe { cal(calendar) }?;
         let out = guard::out(out, "out")?;
-        let w = c.is_working(instant(t)?)?;
+        let w = c.is_working_secs(t)?;
         // SAFETY: checked by guard::out.
         unsafe { guard::put(out, w) };
         Ok(())

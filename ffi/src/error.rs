@@ -19,9 +19,10 @@ use crate::guard::{self, Failure};
 ///   and sentences in Ukrainian and English to show to a person;
 /// * a defect of the library (`PANIC`): report it.
 ///
-/// The C type is `int32_t`; a future version may add values, so hosts should
-/// treat unknown non-zero values as failures.
-#[repr(i32)]
+/// The C type is the enum `reglament_status` (the size of an `int`), so a
+/// compiler checks a `switch` over it; a future version may add values, so
+/// hosts should treat unknown non-zero values as failures (a `default:`).
+#[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReglamentStatus {
     /// Success.
@@ -114,10 +115,7 @@ pub(crate) fn c_string(s: &str) -> CString {
 impl ReglamentError {
     pub(crate) fn from_failure(f: Failure) -> ReglamentError {
         let f = *f.0;
-        let refusal_json = f
-            .refusal
-            .as_ref()
-            .and_then(|r| serde_json::to_value(r).ok());
+        let refusal_json = f.refusal.as_ref().map(refusal_value);
         let mut json = serde_json::json!({
             "status": f.status.name().to_str().unwrap_or_default(),
             "code": f.code,
@@ -132,12 +130,25 @@ impl ReglamentError {
             status: f.status,
             code: c_string(&f.code),
             message: c_string(&f.message),
-            message_uk: f.refusal.as_ref().map(|r| c_string(&r.message_uk)),
+            message_uk: f
+                .refusal
+                .as_ref()
+                .map(|r| c_string(&guard::with_field(r.field, &r.message_uk))),
             field: f.field.as_deref().map(c_string),
             clause: f.refusal.as_ref().map(|r| c_string(r.clause)),
             json: c_string(&json.to_string()),
         }
     }
+}
+
+/// A refusal as JSON, `field` always present (`null` when the refusal is
+/// not about one field), as in the error's JSON.
+pub(crate) fn refusal_value(r: &reglament::ticket::Refusal) -> serde_json::Value {
+    let mut v = serde_json::to_value(r).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.entry("field").or_insert(serde_json::Value::Null);
+    }
+    v
 }
 
 fn opt_ptr(s: &Option<CString>) -> *const c_char {
@@ -189,7 +200,9 @@ pub unsafe extern "C" fn reglament_error_code(err: *const ReglamentError) -> *co
 }
 
 /// The explanation in English (UTF-8), prefixed by the field path when the
-/// error is about one field (`week.mon[0][1]: ...`).
+/// error (a refusal too) is about one field (`week.mon[0][1]: ...`). A piece
+/// of the caller's input the message quotes is cut after 200 characters and
+/// marked `…[N more characters cut]`.
 ///
 /// Returns NULL when `err` is NULL. The string belongs to `err`.
 ///
@@ -203,8 +216,10 @@ pub unsafe extern "C" fn reglament_error_message(err: *const ReglamentError) -> 
     })
 }
 
-/// The explanation in Ukrainian (UTF-8) for a refusal; NULL for other
-/// errors (their messages are English only) and when `err` is NULL.
+/// The explanation in Ukrainian (UTF-8) for a refusal, prefixed like
+/// `reglament_error_message` by the field path when the refusal is about one
+/// field (`action: ...`); NULL for other errors (their messages are English
+/// only) and when `err` is NULL.
 /// The string belongs to `err`.
 ///
 /// # Safety
@@ -247,9 +262,11 @@ pub unsafe extern "C" fn reglament_error_clause(err: *const ReglamentError) -> *
 
 /// The whole error as one JSON object:
 /// `{"status": "refused", "code": "...", "message": "...", "field": ...,
-/// "clause": ..., "refusal": {...}}` (`refusal` only for a refusal: the
+/// "clause": ..., "refusal": {...}}`: `field` and `clause` are always
+/// present (`null` when there is none); `refusal` only for a refusal: the
 /// core's refusal object with `clause`, `code`, `kind`, `role`, `status`,
-/// `message_uk`, `message_en`). For logs and for bindings that prefer one call.
+/// `field` (`null` when none), `message_uk`, `message_en` (those two without
+/// the field prefix). For logs and for bindings that prefer one call.
 ///
 /// Returns NULL when `err` is NULL. The string belongs to `err`.
 ///

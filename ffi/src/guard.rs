@@ -36,8 +36,8 @@ impl Failure {
         Failure(Box::new(Info {
             status,
             code: code.to_string(),
-            message,
-            field,
+            message: reglament::error::cap_quoted(message),
+            field: field.map(reglament::error::cap),
             refusal: None,
         }))
     }
@@ -54,12 +54,28 @@ impl Failure {
         )
     }
 
+    /// The same argument failure about element `i` of the array parameter it
+    /// names (`tickets` becomes `tickets[3]`, in the field and the message).
+    #[cold]
+    pub(crate) fn element(mut self, i: usize) -> Failure {
+        if let Some(param) = self.0.field.take() {
+            let named = format!("{param}[{i}]");
+            if let Some(rest) = self.0.message.strip_prefix(param.as_str()) {
+                self.0.message = format!("{named}{rest}");
+            }
+            self.0.field = Some(named);
+        }
+        self
+    }
+
     /// A refusal by the regulation.
+    /// Its messages, like every other error's, start with the field path
+    /// when the refusal is about one field (`action: ...`).
     pub(crate) fn refused(r: &reglament::ticket::Refusal) -> Failure {
         Failure(Box::new(Info {
             status: ReglamentStatus::Refused,
             code: r.code.code().to_string(),
-            message: r.message_en.clone(),
+            message: with_field(r.field, &r.message_en),
             field: r.field.map(str::to_string),
             refusal: Some(r.clone()),
         }))
@@ -87,6 +103,14 @@ impl Failure {
     }
 }
 
+/// `field: message` when there is a field, else the message.
+pub(crate) fn with_field(field: Option<&str>, message: &str) -> String {
+    match field {
+        Some(f) => format!("{f}: {message}"),
+        None => message.to_string(),
+    }
+}
+
 impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
         let status = match e.kind() {
@@ -94,12 +118,14 @@ impl From<Error> for Failure {
             ErrorKind::NoWorkingTime => ReglamentStatus::NoWorkingTime,
             _ => ReglamentStatus::InvalidInput,
         };
-        Failure::new(
+        // the core has already cut the input it quotes
+        Failure(Box::new(Info {
             status,
-            e.code(),
-            e.to_string(),
-            e.field().map(str::to_string),
-        )
+            code: e.code().to_string(),
+            message: e.to_string(),
+            field: e.field().map(str::to_string),
+            refusal: None,
+        }))
     }
 }
 
@@ -108,13 +134,19 @@ pub(crate) type FfiResult<T = ()> = Result<T, Failure>;
 
 /// Runs the body of a fallible exported function: clears `*err` first (when
 /// `err` is not NULL), catches any panic, and on failure stores a new
-/// error object in `*err` and returns its status.
+/// error object in `*err` and returns its status. A misaligned `err` is
+/// refused before anything else: the body does not run and the status is
+/// `INVALID_ARGUMENT` (there is nowhere to store an error object).
 #[inline]
 pub(crate) fn run(
     err: *mut *mut ReglamentError,
     body: impl FnOnce() -> FfiResult,
 ) -> ReglamentStatus {
-    let err_ok = !err.is_null() && err.is_aligned();
+    if !err.is_aligned() {
+        // Nowhere to report it and nothing done: the status alone tells.
+        return ReglamentStatus::InvalidArgument;
+    }
+    let err_ok = !err.is_null();
     if err_ok {
         // SAFETY: non-null and aligned; the caller promises it is writable.
         unsafe { err.write(ptr::null_mut()) };
@@ -369,6 +401,24 @@ mod tests {
             ReglamentStatus::Panic
         );
         assert_eq!(infallible(7, || panic!("accessor")), 7);
+    }
+
+    #[test]
+    fn a_misaligned_error_pointer_is_refused_before_the_body_runs() {
+        let mut slots = [ptr::null_mut::<ReglamentError>(); 2];
+        let misaligned = slots
+            .as_mut_ptr()
+            .cast::<u8>()
+            .wrapping_add(1)
+            .cast::<*mut ReglamentError>();
+        let mut ran = false;
+        let status = run(misaligned, || {
+            ran = true;
+            Ok(())
+        });
+        assert_eq!(status, ReglamentStatus::InvalidArgument);
+        assert!(!ran);
+        assert!(slots.iter().all(|p| p.is_null()));
     }
 
     #[test]

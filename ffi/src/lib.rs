@@ -40,6 +40,7 @@ pub mod error;
 mod guard;
 pub mod regulation;
 pub mod ticket;
+pub mod typed;
 
 use std::ffi::c_char;
 
@@ -47,6 +48,9 @@ pub use calendar::ReglamentCalendar;
 pub use error::{ReglamentError, ReglamentStatus};
 pub use regulation::ReglamentRegulation;
 pub use ticket::{ReglamentClockPlan, ReglamentTicket};
+pub use typed::{
+    ReglamentClock, ReglamentClockState, ReglamentClocks, ReglamentMetric, ReglamentRequestStatus,
+};
 
 /// The version of the linked library (`"0.1.0"`), to compare with the
 /// `REGLAMENT_VERSION` macro of the header the host was compiled against

@@ -44,10 +44,12 @@ pub(crate) unsafe fn reg<'a>(ptr: *const ReglamentRegulation) -> FfiResult<&'a R
 /// On success stores a new regulation in `*out` (free it with
 /// `reglament_regulation_free`). On failure `*out` is left unchanged.
 ///
-/// Errors: `REGLAMENT_STATUS_INVALID_ARGUMENT` (NULL `out`, NULL `json` with
-/// a non-zero `len`, invalid UTF-8), `REGLAMENT_STATUS_INVALID_INPUT`
-/// (malformed JSON, unknown or missing field, invalid value; the error's
-/// field is the JSON path, e.g. `sla.targets[3].response`).
+/// Errors: `REGLAMENT_STATUS_INVALID_ARGUMENT` (NULL or misaligned `out`,
+/// NULL `json` with a non-zero `len`, invalid UTF-8),
+/// `REGLAMENT_STATUS_INVALID_INPUT` (malformed JSON, unknown or missing
+/// field, invalid value; the error's field is the JSON path, e.g.
+/// `sla.targets[3].response`), `REGLAMENT_STATUS_NO_WORKING_TIME` (one of
+/// its calendars has no working time at all).
 ///
 /// # Safety
 /// `json` points to `len` readable bytes (or is NULL with `len` 0); `out`

@@ -3,8 +3,8 @@
 
 use std::ffi::c_char;
 
+use reglament::report;
 use reglament::ticket::{Event, Outcome, Ticket};
-use reglament::{report, rules};
 use serde_json::Value;
 
 use crate::calendar::instant;
@@ -92,17 +92,26 @@ unsafe fn optional_instant(
     Ok(Some(instant(unsafe { p.read() })?))
 }
 
-/// Writes an optional string output (NULL means the caller does not want it).
-///
-/// # Safety
-/// `out` is NULL or writable.
-unsafe fn put_optional_string(out: *mut *mut c_char, s: impl FnOnce() -> String) -> FfiResult {
-    if !out.is_null() {
-        let out = guard::out(out, "outcome")?;
-        // SAFETY: checked by guard::out.
-        unsafe { guard::put(out, guard::owned_string(&s())) };
+/// Checks an optional output pointer (NULL means the caller does not want
+/// it): NULL stays NULL, a misaligned pointer is a failure.
+fn optional_out<T>(out: *mut T, param: &str) -> FfiResult<*mut T> {
+    if out.is_null() {
+        Ok(out)
+    } else {
+        guard::out(out, param)
     }
-    Ok(())
+}
+
+/// An outcome as JSON: the core's form, a refusal's `field` always present
+/// (`null` when none).
+pub(crate) fn outcome_value(o: &Outcome) -> Value {
+    match o {
+        Outcome::Accepted { .. } => serde_json::to_value(o).unwrap_or_default(),
+        Outcome::Refused(r) => serde_json::json!({
+            "accepted": false,
+            "refusal": crate::error::refusal_value(r),
+        }),
+    }
 }
 
 /// A new, empty request with the host's id (UTF-8); its first event must
@@ -173,16 +182,21 @@ unsafe fn apply_or_check(
     event_json: *const c_char,
     len: usize,
     outcome: *mut *mut c_char,
-    decide: impl FnOnce(&reglament::Regulation, Event) -> FfiResult<Outcome>,
+    decide: impl FnOnce(&reglament::Regulation, Event) -> Outcome,
 ) -> FfiResult {
+    // Every argument is checked before the event is decided: a failure
+    // other than a refusal means nothing changed.
     // SAFETY: forwarded contract.
     let r = unsafe { reg(regulation) }?;
     // SAFETY: forwarded contract.
     let text = unsafe { guard::text(event_json, len, "event_json") }?;
+    let outcome = optional_out(outcome, "outcome")?;
     let event = Event::from_json(text)?;
-    let o = decide(r, event)?;
-    // SAFETY: forwarded contract.
-    unsafe { put_optional_string(outcome, || serde_json::to_string(&o).unwrap_or_default()) }?;
+    let o = decide(r, event);
+    if !outcome.is_null() {
+        // SAFETY: checked by optional_out.
+        unsafe { guard::put(outcome, guard::owned_string(&outcome_value(&o).to_string())) };
+    }
     match &o {
         Outcome::Accepted { .. } => Ok(()),
         Outcome::Refused(refusal) => Err(Failure::refused(refusal)),
@@ -206,8 +220,14 @@ unsafe fn apply_or_check(
 /// as JSON (free it with `reglament_string_free`):
 /// `{"accepted": true, "warnings": [{"code", "clause", "message_uk", "message_en"}]}`
 /// or `{"accepted": false, "refusal": {"clause", "code", "kind", "role",
-/// "status", "field", "message_uk", "message_en"}}`. Warnings (e.g. staff
-/// acting outside working hours) exist only there.
+/// "status", "field", "message_uk", "message_en"}}` (`field` is `null` when
+/// the refusal is not about one field; the messages here carry no field
+/// prefix). Warnings (e.g. staff acting outside working hours) exist only
+/// there.
+///
+/// Every argument is checked before the event is looked at: any status
+/// other than OK means the ticket did not change (a misaligned `outcome`
+/// is `REGLAMENT_STATUS_INVALID_ARGUMENT` and nothing is applied).
 ///
 /// # Safety
 /// `ticket` is NULL or a live ticket not used by any other call meanwhile;
@@ -227,11 +247,7 @@ pub unsafe extern "C" fn reglament_ticket_apply(
         // SAFETY: forwarded contract.
         let t = unsafe { guard::handle_mut(ticket, "ticket") }?;
         // SAFETY: forwarded contract.
-        unsafe {
-            apply_or_check(regulation, event_json, len, outcome, |r, e| {
-                Ok(t.apply(r, e))
-            })
-        }
+        unsafe { apply_or_check(regulation, event_json, len, outcome, |r, e| t.apply(r, e)) }
     })
 }
 
@@ -255,7 +271,7 @@ pub unsafe extern "C" fn reglament_ticket_check(
         // SAFETY: forwarded contract.
         unsafe {
             apply_or_check(regulation, event_json, len, outcome, |r, e| {
-                Ok(t.try_apply(r, &e))
+                t.try_apply(r, &e)
             })
         }
     })
@@ -268,7 +284,12 @@ pub unsafe extern "C" fn reglament_ticket_check(
 /// On success stores the new ticket in `*out` (free it with
 /// `reglament_ticket_free`) and, when `steps` is not NULL, the replay as JSON
 /// in `*steps` (free it with `reglament_string_free`):
-/// `{"ticket": {...}, "steps": [{"index", "kind", "at", "status", "outcome"}]}`.
+/// `{"ticket": {...}, "steps": [...]}`, one step per event:
+/// `{"index", "kind", "at", "accepted", "status", "warnings"}` for an
+/// accepted event, `{"index", "kind", "at", "accepted", "status",
+/// "refusal"}` for a refused one (`status` is the status after the event;
+/// the refusal object is the one of `reglament_ticket_apply`'s outcome,
+/// `field` included).
 ///
 /// Errors: `REGLAMENT_STATUS_INVALID_INPUT` when the text is not a JSON array
 /// or an event does not parse (the field names it: `[3].kind`); nothing is
@@ -293,6 +314,7 @@ pub unsafe extern "C" fn reglament_ticket_replay(
         // SAFETY: forwarded contract.
         let r = unsafe { reg(regulation) }?;
         let out = guard::out(out, "out")?;
+        let steps = optional_out(steps, "steps")?;
         // SAFETY: forwarded contract.
         let id = unsafe { guard::text(id, id_len, "id") }?;
         // SAFETY: forwarded contract.
@@ -300,8 +322,16 @@ pub unsafe extern "C" fn reglament_ticket_replay(
         let events = event_list(text)?;
         let replay = Ticket::replay(r, id, events);
         if !steps.is_null() {
-            let steps = guard::out(steps, "steps")?;
-            let json = replay.to_value(None).to_string();
+            let mut v = replay.to_value(None);
+            // a refusal's `field` always present, as in the outcome and the error
+            if let Some(list) = v.get_mut("steps").and_then(Value::as_array_mut) {
+                for step in list {
+                    if let Some(r) = step.get_mut("refusal").and_then(Value::as_object_mut) {
+                        r.entry("field").or_insert(Value::Null);
+                    }
+                }
+            }
+            let json = v.to_string();
             // SAFETY: checked by guard::out.
             unsafe { guard::put(steps, guard::owned_string(&json)) };
         }
@@ -641,17 +671,18 @@ unsafe fn ticket_list<'a>(
     ptrs.iter()
         .enumerate()
         // SAFETY: each element is NULL or a live ticket by contract.
-        .map(|(i, &p)| unsafe { ticket_ref(p, &format!("tickets[{i}]")) })
+        .map(|(i, &p)| unsafe { ticket_ref(p, "tickets") }.map_err(|f| f.element(i)))
         .collect()
 }
 
 /// The support queue of clause 3.3: the waiting requests (Backlog, Sprint,
 /// In progress, Done) among `tickets`, ordered by current priority
-/// (critical first), then submission time, then id.
+/// (critical first), then submission time, then id; a ticket listed more
+/// than once appears once per listing, in the order of the indices.
 ///
 /// Writes into `order` (room for `count` entries) the indices into `tickets`
 /// of the waiting requests, in queue order, and their number into
-/// `*order_len`.
+/// `*order_len`. Cost: one sort, O(n log n).
 ///
 /// # Safety
 /// `tickets` points to `count` readable pointers (or is NULL with `count`
@@ -669,22 +700,52 @@ pub unsafe extern "C" fn reglament_queue(
         // SAFETY: forwarded contract.
         let ts = unsafe { ticket_list(tickets, count) }?;
         let order_len = guard::out(order_len, "order_len")?;
-        let queued = rules::queue(ts.iter().copied());
-        if !queued.is_empty() {
-            let order = guard::out(order, "order")?;
-            for (k, q) in queued.iter().enumerate() {
-                let i = ts
-                    .iter()
-                    .position(|t| std::ptr::eq(*t, *q))
-                    .unwrap_or(usize::MAX);
-                // SAFETY: checked by guard::out; k < queued.len() <= count, the room promised.
-                unsafe { guard::put(order.add(k), i) };
-            }
+        let order = if count > 0 {
+            guard::out(order, "order")?
+        } else {
+            order
+        };
+        let queued = queue_indices(&ts);
+        for (k, &i) in queued.iter().enumerate() {
+            // SAFETY: checked by guard::out; k < queued.len() <= count, the room promised.
+            unsafe { guard::put(order.add(k), i) };
         }
         // SAFETY: checked by guard::out.
         unsafe { guard::put(order_len, queued.len()) };
         Ok(())
     })
+}
+
+/// The indices of the waiting tickets in the order of `rules::queue_order`
+/// (clause 3.3), ties between listings of one ticket broken by index: the
+/// keys are read once and the (key, index) pairs sorted once.
+pub(crate) fn queue_indices(ts: &[&Ticket]) -> Vec<usize> {
+    // The key of rules::queue_order: a priority before none; within, the
+    // higher rank, then the earlier submission; then the id.
+    type Key<'a> = (
+        bool,
+        Option<std::cmp::Reverse<u8>>,
+        Option<chrono::DateTime<chrono::Utc>>,
+        &'a str,
+        usize,
+    );
+    let mut keyed: Vec<Key<'_>> = ts
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.status().is_some_and(|s| s.is_queued()))
+        .map(|(i, t)| {
+            let p = t.priority();
+            (
+                p.is_none(),
+                p.map(|p| std::cmp::Reverse(p.rank())),
+                p.and(t.submitted_at()),
+                t.id(),
+                i,
+            )
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|k| k.4).collect()
 }
 
 /// SLA compliance of `tickets` registered in `[from, to)` (pass NULL for an
@@ -815,4 +876,105 @@ pub unsafe extern "C" fn reglament_what_if_json(
         unsafe { guard::put(out, guard::owned_string(&json)) };
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reglament::Regulation;
+
+    /// A misaligned `outcome` is refused before the event is looked at:
+    /// the ticket stays unregistered.
+    #[test]
+    fn a_failed_apply_applies_nothing() {
+        let mut reg = std::ptr::null_mut();
+        let mut t = std::ptr::null_mut();
+        let event = r#"{"kind":"register","at":"2026-03-02T10:00:00+02:00","actor":{"id":"op","role":"operator"},"channel":"phone","description":"d","conditions":"c","priority":"high","category":"incident"}"#;
+        let mut slots = [std::ptr::null_mut::<c_char>(); 2];
+        let misaligned = slots
+            .as_mut_ptr()
+            .cast::<u8>()
+            .wrapping_add(1)
+            .cast::<*mut c_char>();
+        // SAFETY: valid pointers; the misaligned one is never written.
+        unsafe {
+            crate::regulation::reglament_regulation_default(&mut reg, std::ptr::null_mut());
+            reglament_ticket_new(c"T".as_ptr(), 1, &mut t, std::ptr::null_mut());
+            let st = reglament_ticket_apply(
+                t,
+                reg,
+                event.as_ptr().cast(),
+                event.len(),
+                misaligned,
+                std::ptr::null_mut(),
+            );
+            assert_eq!(st, ReglamentStatus::InvalidArgument);
+            let mut status = crate::typed::ReglamentRequestStatus::Backlog;
+            crate::typed::reglament_ticket_status(t, &mut status, std::ptr::null_mut());
+            assert_eq!(status, crate::typed::ReglamentRequestStatus::None);
+            assert!(slots.iter().all(|p| p.is_null()));
+            let st = reglament_ticket_apply(
+                t,
+                reg,
+                event.as_ptr().cast(),
+                event.len(),
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+            );
+            assert_eq!(st, ReglamentStatus::Ok);
+            reglament_ticket_free(t);
+            crate::regulation::reglament_regulation_free(reg);
+        }
+    }
+
+    /// The sorted (key, index) pairs give the order of `rules::queue`, with
+    /// every listing of a ticket listed twice.
+    #[test]
+    fn queue_indices_follow_the_core_order() {
+        let reg = Regulation::default();
+        let priorities = ["low", "medium", "high", "critical"];
+        let mut tickets = Vec::new();
+        for i in 0..40u32 {
+            let mut t = Ticket::new(format!("T-{:02}", (i * 17) % 40));
+            if i % 9 != 4 {
+                // same submission minute for several, to reach the id tie-break
+                let e = Event::from_json(&format!(
+                    r#"{{"kind":"register","at":"2026-03-02T10:{:02}:00+02:00","actor":{{"id":"op","role":"operator"}},
+                       "channel":"phone","description":"d","conditions":"c","priority":"{}","category":"consultation"}}"#,
+                    (i * 7) % 5,
+                    priorities[(i % 4) as usize]
+                ))
+                .unwrap();
+                assert!(t.apply(&reg, e).is_accepted());
+            }
+            if i % 11 == 3 {
+                let e = Event::from_json(
+                    r#"{"kind":"reject","at":"2026-03-02T11:00:00+02:00","actor":{"id":"op","role":"operator"},"reason":"x"}"#,
+                )
+                .unwrap();
+                assert!(t.apply(&reg, e).is_accepted());
+            }
+            tickets.push(t);
+        }
+        let refs: Vec<&Ticket> = tickets.iter().collect();
+        let core: Vec<&str> = reglament::rules::queue(refs.iter().copied())
+            .iter()
+            .map(|t| t.id())
+            .collect();
+        let ours: Vec<&str> = queue_indices(&refs)
+            .into_iter()
+            .map(|i| refs[i].id())
+            .collect();
+        assert_eq!(ours, core);
+        assert!(!core.is_empty());
+
+        // each ticket twice: both indices, adjacent, the smaller first
+        let twice: Vec<&Ticket> = refs.iter().chain(refs.iter()).copied().collect();
+        let order = queue_indices(&twice);
+        assert_eq!(order.len(), 2 * core.len());
+        for (k, pair) in order.chunks(2).enumerate() {
+            assert_eq!(pair[1], pair[0] + refs.len());
+            assert_eq!(twice[pair[0]].id(), core[k]);
+        }
+    }
 }

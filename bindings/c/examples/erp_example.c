@@ -1,15 +1,12 @@
 /* An ERP host enforcing the technical-support regulation through libreglament:
- * register a request, compute its deadlines, and refuse an illegal
- * transition with the clause that forbids it.
+ * register a request, read its deadlines as typed values (no JSON parsing),
+ * and refuse an illegal transition with the clause that forbids it.
  *
  * Build (shared):  cc -std=c11 erp_example.c $(pkg-config --cflags --libs reglament)
  * Build (static):  see bindings/c/README.md, "Linking".
  */
-#define _POSIX_C_SOURCE 200809L
-
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "reglament.h"
 
@@ -21,29 +18,41 @@ static int report(const char *what, reglament_status status, reglament_error *er
     return 1;
 }
 
-/* The value of the first "key":"..." after `from` in a JSON text (enough for
- * this example; an ERP would use its JSON library). */
-static void json_field(const char *json, const char *from, const char *key, char *out, size_t size) {
-    char pattern[64];
-    snprintf(pattern, sizeof pattern, "\"%s\":\"", key);
-    const char *at = json ? strstr(json, from) : NULL;
-    at = at ? strstr(at, pattern) : NULL;
-    if (at == NULL) {
-        snprintf(out, size, "-");
-        return;
+/* Prints an instant as RFC 3339 text. */
+static void print_instant(const char *label, int64_t t) {
+    char buf[REGLAMENT_INSTANT_TEXT_SIZE];
+    if (reglament_instant_format(t, buf, sizeof buf, NULL) == REGLAMENT_STATUS_OK) {
+        printf("%-28s %s\n", label, buf);
     }
-    at += strlen(pattern);
-    size_t n = strcspn(at, "\"");
-    snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), at);
 }
 
-static void print_instant(const char *label, int64_t t) {
-    char buf[32];
-    time_t tt = (time_t)t;
-    struct tm tm;
-    gmtime_r(&tt, &tm);
-    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    printf("%-28s %s\n", label, buf);
+/* Prints one SLA clock from the typed result: no JSON parsing. */
+static void print_clock(const char *label, const reglament_clock *c) {
+    if (!c->present) {
+        printf("%-28s (none for this SLA row)\n", label);
+        return;
+    }
+    printf("%-28s %s, %lld s of working time consumed", label, reglament_clock_state_name(c->state),
+           (long long)c->consumed);
+    if (c->has_remaining) {
+        printf(", %lld s left", (long long)c->remaining);
+    }
+    printf("\n");
+    if (c->has_due) {
+        print_instant("  due", c->due_at);
+    }
+    if (c->has_original_due && (!c->has_due || c->original_due_at != c->due_at)) {
+        print_instant("  due before extensions", c->original_due_at);
+    }
+    if (c->has_met) {
+        print_instant("  met at", c->met_at);
+    }
+    if (c->has_breached) {
+        print_instant("  breached at", c->breached_at);
+    }
+    if (c->paused) {
+        print_instant("  paused since", c->paused_since);
+    }
 }
 
 int main(void) {
@@ -72,48 +81,62 @@ int main(void) {
         rc = report("creating the ticket", st, err);
         goto done;
     }
-    char *outcome = NULL;
-    st = reglament_ticket_apply(ticket, reg, registration, strlen(registration), &outcome, &err);
+    st = reglament_ticket_apply(ticket, reg, registration, strlen(registration), NULL, &err);
     if (st != REGLAMENT_STATUS_OK) {
         rc = report("registering", st, err);
         goto done;
     }
-    printf("registered ERP-1042: %s\n", outcome);
-    reglament_string_free(outcome);
+    printf("registered ERP-1042\n");
 
     /* 3. Its deadlines, read at 17:00 Kyiv: working time only (Mon-Fri
      *    09:00-18:00, holidays off), so they run into Monday. */
-    int64_t now = 1774623600; /* 2026-03-27T15:00:00Z = 17:00 Kyiv */
-    char *clocks = NULL;
-    if ((st = reglament_ticket_clocks_json(ticket, reg, now, &clocks, &err)) != REGLAMENT_STATUS_OK) {
+    int64_t now = 0;
+    const char *now_text = "2026-03-27T17:00:00+02:00";
+    if ((st = reglament_instant_parse(now_text, strlen(now_text), &now, &err)) != REGLAMENT_STATUS_OK) {
+        rc = report("reading the instant", st, err);
+        goto done;
+    }
+    reglament_clocks clocks;
+    if ((st = reglament_ticket_clocks(ticket, reg, now, &clocks, &err)) != REGLAMENT_STATUS_OK) {
         rc = report("reading the clocks", st, err);
         goto done;
     }
-    char response_due[40], resolution_due[40], state[20];
-    json_field(clocks, "\"response\":{", "due_at", response_due, sizeof response_due);
-    json_field(clocks, "\"response\":{", "state", state, sizeof state);
-    json_field(clocks, "\"resolution\":{", "due_at", resolution_due, sizeof resolution_due);
-    printf("%-28s %s (%s)\n", "first response due", response_due, state);
-    printf("%-28s %s\n", "resolution (Release) due", resolution_due);
-    reglament_string_free(clocks);
-    bool found = false;
-    int64_t next = 0;
-    if ((st = reglament_ticket_next_change(ticket, reg, now, &found, &next, &err)) != REGLAMENT_STATUS_OK) {
-        rc = report("asking for the next change", st, err);
-        goto done;
+    printf("%-28s %s\n", "status", reglament_request_status_name(clocks.status));
+    print_clock("first response", &clocks.response);
+    print_clock("resolution (Release)", &clocks.resolution);
+    print_clock("updates to the user", &clocks.update_interval);
+    if (clocks.has_next_change) {
+        print_instant("wake me up at", clocks.next_change_at); /* the host's only timer */
     }
-    if (found) {
-        print_instant("wake me up at", next); /* the host's only timer */
+
+    /* The host decides on typed values: escalate when the response is late. */
+    switch (clocks.response.state) {
+    case REGLAMENT_CLOCK_STATE_BREACHED:
+        printf("escalate: the first response is late\n");
+        break;
+    case REGLAMENT_CLOCK_STATE_RUNNING:
+    case REGLAMENT_CLOCK_STATE_PAUSED:
+    case REGLAMENT_CLOCK_STATE_UNCLASSIFIED:
+        printf("response pending\n");
+        break;
+    case REGLAMENT_CLOCK_STATE_MET:
+    case REGLAMENT_CLOCK_STATE_STOPPED:
+        printf("response done\n");
+        break;
     }
 
     /* 4. An illegal transition: the operator tries to archive a request that
-     *    was never released. The regulation refuses and names the clause. */
+     *    was never released. The regulation refuses and names the clause;
+     *    the error object carries the refusal's clause, code, field and
+     *    messages as strings. */
     const char *archive = "{\"kind\":\"archive\",\"at\":\"2026-03-27T17:05:00+02:00\","
                           "\"actor\":{\"id\":\"op-1\",\"role\":\"operator\"}}";
     st = reglament_ticket_apply(ticket, reg, archive, strlen(archive), NULL, &err);
     if (st == REGLAMENT_STATUS_REFUSED) {
-        printf("archive refused by clause %s (%s)\n  en: %s\n  uk: %s\n", reglament_error_clause(err),
-               reglament_error_code(err), reglament_error_message(err), reglament_error_message_uk(err));
+        const char *field = reglament_error_field(err);
+        printf("archive refused by clause %s (%s%s%s)\n  en: %s\n  uk: %s\n", reglament_error_clause(err),
+               reglament_error_code(err), field ? ", field " : "", field ? field : "", reglament_error_message(err),
+               reglament_error_message_uk(err));
         reglament_error_free(err);
         err = NULL;
     } else {

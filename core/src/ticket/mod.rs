@@ -445,7 +445,8 @@ struct Refuse {
 impl Refuse {
     /// A placeholder with the same value in both languages.
     fn arg(mut self, k: &'static str, v: impl Into<String>) -> Self {
-        let v = v.into();
+        // a value may be the caller's input (an action name): never repeat it at full length
+        let v = crate::error::cap(v.into());
         self.args.push((k, v.clone(), v));
         self
     }
