@@ -115,7 +115,10 @@ if [ "$strip" = yes ]; then
   objcopy --keep-global-symbols="$work/keep" --remove-section=.llvmbc --remove-section=.llvmcmd \
     "$work/reglament.o"
   objcopy --only-keep-debug "$work/reglament.o" "$prefix/lib/.debug/reglament.o.debug"
-  objcopy --strip-unneeded --add-gnu-debuglink="$prefix/lib/.debug/reglament.o.debug" "$work/reglament.o"
+  # .debug_gdb_scripts (Rust's pretty-printer hook) is allocated, so
+  # --strip-unneeded keeps it: it goes too
+  objcopy --strip-unneeded --remove-section=.debug_gdb_scripts \
+    --add-gnu-debuglink="$prefix/lib/.debug/reglament.o.debug" "$work/reglament.o"
   ar crs "$work/libreglament.a" "$work/reglament.o"
   install -m 644 "$work/libreglament.a" "$prefix/lib/libreglament.a"
   # the shared library: it exports only reglament_* already (a cdylib)

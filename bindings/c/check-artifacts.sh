@@ -31,12 +31,12 @@ echo "symbols: the .a and the .so define exactly the header's functions as globa
 
 # 2. stripped, debug info split off
 for f in "$a" "$so"; do
-  if readelf -W -S "$f" | grep -q ' \.debug_'; then fail "$f carries debug sections"; fi
-  readelf -W -S "$f" | grep -q ' \.gnu_debuglink' || fail "$f has no .gnu_debuglink"
+  if readelf -W -S "$f" | grep ' \.debug_' >/dev/null; then fail "$f carries debug sections"; fi
+  readelf -W -S "$f" | grep ' \.gnu_debuglink' >/dev/null || fail "$f has no .gnu_debuglink"
 done
 for d in "$lib/.debug/reglament.o.debug" "$lib/.debug/libreglament.so.$version.debug"; do
   [ -f "$d" ] || fail "$d is missing"
-  readelf -W -S "$d" | grep -q ' \.debug_info' || fail "$d has no .debug_info"
+  readelf -W -S "$d" | grep ' \.debug_info' >/dev/null || fail "$d has no .debug_info"
 done
 echo "stripped: debug info split off into lib/.debug/"
 

@@ -735,6 +735,109 @@ void reglament_error_free(struct reglament_error *err);
 const char *reglament_status_name(int32_t status);
 
 /**
+ * `*out` = the regulation's fingerprint, `sha256:` and 64 lowercase hex
+ * digits: the SHA-256 of the RFC 8785 canonical JSON of the complete
+ * regulation (every default filled in). Two files that mean the same have
+ * the same fingerprint. Free it with `reglament_string_free`.
+ *
+ * # Safety
+ * `regulation` is NULL or a live regulation; `out` is writable; `err` is
+ * NULL or writable.
+ */
+enum reglament_status reglament_regulation_fingerprint(const struct reglament_regulation *regulation,
+                                                       char **out,
+                                                       struct reglament_error **err);
+
+/**
+ * `*out` = the complete regulation as JSON (every default filled in, every
+ * set in one order): the document the fingerprint is taken of. Free it with
+ * `reglament_string_free`.
+ *
+ * # Safety
+ * `regulation` is NULL or a live regulation; `out` is writable; `err` is
+ * NULL or writable.
+ */
+enum reglament_status reglament_regulation_complete_json(const struct reglament_regulation *regulation,
+                                                         char **out,
+                                                         struct reglament_error **err);
+
+/**
+ * `*out` = the request's events as a hash chain, JSON Lines: one
+ * `{"seq","prev","hash","event"}` line per event, the genesis bound to the
+ * regulation's fingerprint and the request id `id` (DESIGN §5). Free it
+ * with `reglament_string_free`.
+ *
+ * Errors: `REGLAMENT_STATUS_INVALID_INPUT` when an item is not an event
+ * (field `events[i]...`); nothing is stored then.
+ *
+ * # Safety
+ * `regulation` is NULL or a live regulation; `id` and `events_json` point
+ * to `id_len` and `events_len` readable bytes (or are NULL with length 0);
+ * `out` is writable; `err` is NULL or writable.
+ */
+enum reglament_status reglament_chain_json(const struct reglament_regulation *regulation,
+                                           const char *id,
+                                           size_t id_len,
+                                           const char *events_json,
+                                           size_t events_len,
+                                           char **out,
+                                           struct reglament_error **err);
+
+/**
+ * `*out` = the head of the request's chain (`sha256:...`; the genesis hash
+ * when there are no events). Free it with `reglament_string_free`.
+ *
+ * Errors: as `reglament_chain_json`.
+ *
+ * # Safety
+ * As `reglament_chain_json`.
+ */
+enum reglament_status reglament_chain_head(const struct reglament_regulation *regulation,
+                                           const char *id,
+                                           size_t id_len,
+                                           const char *events_json,
+                                           size_t events_len,
+                                           char **out,
+                                           struct reglament_error **err);
+
+/**
+ * Verifies a chained history (`chained` as `reglament_chain_json` writes
+ * it) of request `id` under `regulation`. `*out` = `{"ok", "entries",
+ * "head", "first_bad", "reason", "field"}`: a chain that does not hold is
+ * an answer (`"ok": false`, the first entry that does not hold and why),
+ * not a failure. Free it with `reglament_string_free`.
+ *
+ * # Safety
+ * `regulation` is NULL or a live regulation; `id` and `chained` point to
+ * `id_len` and `chained_len` readable bytes (or are NULL with length 0);
+ * `out` is writable; `err` is NULL or writable.
+ */
+enum reglament_status reglament_verify_json(const struct reglament_regulation *regulation,
+                                            const char *id,
+                                            size_t id_len,
+                                            const char *chained,
+                                            size_t chained_len,
+                                            char **out,
+                                            struct reglament_error **err);
+
+/**
+ * `*out` = the RFC 6962 Merkle root (`sha256:...`) over requests' heads:
+ * `heads_json` is a JSON array of `{"request": id, "head": "sha256:..."}`
+ * in any order (they are sorted by request id). Free it with
+ * `reglament_string_free`.
+ *
+ * Errors: `REGLAMENT_STATUS_INVALID_INPUT` naming the item (`[i].head`).
+ *
+ * # Safety
+ * `heads_json` points to `len` readable bytes (or is NULL with length 0);
+ * `out` is writable; `err` is NULL or writable.
+ */
+enum reglament_status reglament_merkle_root(const char *heads_json,
+                                            size_t len,
+                                            char **out,
+                                            struct reglament_error **err);
+
+/**
  * Parses and validates a regulation file (JSON, UTF-8; every key required,
  * unknown keys refused) and compiles its calendars.
  *
@@ -976,9 +1079,12 @@ enum reglament_status reglament_ticket_check(const struct reglament_ticket *tick
                                              struct reglament_error **err);
 
 /**
- * Replays a stored history: `events_json` is a JSON array of events, applied
- * in order to a new ticket with the id `id` under `regulation`. Refused
- * events are part of the answer, not a failure.
+ * Replays a stored history: `events_json` is a JSON array of events or
+ * JSON Lines (one event per line), applied in order to a new ticket with
+ * the id `id` under `regulation`. Refused events are part of the answer,
+ * not a failure, and so is an item that is not an event: it is the step
+ * `{"index", "error": {"code", "field", "message"}}` (field `events[i]...`)
+ * and the replay goes on, as in every face.
  *
  * On success stores the new ticket in `*out` (free it with
  * `reglament_ticket_free`) and, when `steps` is not NULL, the replay as JSON
@@ -990,9 +1096,8 @@ enum reglament_status reglament_ticket_check(const struct reglament_ticket *tick
  * the refusal object is the one of `reglament_ticket_apply`'s outcome,
  * `field` included).
  *
- * Errors: `REGLAMENT_STATUS_INVALID_INPUT` when the text is not a JSON array
- * or an event does not parse (the field names it: `[3].kind`); nothing is
- * stored then.
+ * Errors: `REGLAMENT_STATUS_INVALID_INPUT` when the text starts as a JSON
+ * array but is not valid JSON (field `events`); nothing is stored then.
  *
  * # Safety
  * `regulation` is NULL or a live regulation; `id` and `events_json` point to
@@ -1214,7 +1319,7 @@ enum reglament_status reglament_ticket_explain_json(const struct reglament_ticke
  * "clocks": [{"metric", "field", "a", "b"}], ...}`). Nothing is stored.
  *
  * Errors: `REGLAMENT_STATUS_INVALID_INPUT` when the text is not a JSON
- * array or an event does not parse (the field names it: `[3].kind`).
+ * array or an event does not parse (the field names it: `events[3].kind`).
  *
  * # Safety
  * `a` and `b` are NULL or live regulations; `id` and `events_json` point to

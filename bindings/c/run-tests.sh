@@ -88,7 +88,7 @@ for src in "${sources[@]}"; do
     "${pc_shared[@]}" -Wl,-rpath,"$libdir" -pthread
 done
 # the static programs must not need the shared library
-if ldd "$out/${programs[0]}.static" | grep -q libreglament; then
+if ldd "$out/${programs[0]}.static" | grep libreglament >/dev/null; then
   echo "the static build links libreglament.so" >&2
   exit 1
 fi

@@ -39,8 +39,12 @@ __all__ = [
     "Refused",
     "Regulation",
     "Ticket",
+    "chain",
+    "chain_head",
     "compliance",
     "library_version",
+    "merkle_root",
+    "verify",
     "must_register",
     "queue",
     "what_if",
@@ -113,6 +117,12 @@ _must_register = _fn(
     "reglament_must_register", c_int32, c_char_p, c_size_t, c_char_p, c_size_t, c_bool, POINTER(c_bool), _ERR
 )
 
+_reg_fingerprint = _fn("reglament_regulation_fingerprint", c_int32, c_void_p, _STR_OUT, _ERR)
+_reg_complete = _fn("reglament_regulation_complete_json", c_int32, c_void_p, _STR_OUT, _ERR)
+_chain_json = _fn("reglament_chain_json", c_int32, c_void_p, c_char_p, c_size_t, c_char_p, c_size_t, _STR_OUT, _ERR)
+_chain_head = _fn("reglament_chain_head", c_int32, c_void_p, c_char_p, c_size_t, c_char_p, c_size_t, _STR_OUT, _ERR)
+_verify_json = _fn("reglament_verify_json", c_int32, c_void_p, c_char_p, c_size_t, c_char_p, c_size_t, _STR_OUT, _ERR)
+_merkle_root = _fn("reglament_merkle_root", c_int32, c_char_p, c_size_t, _STR_OUT, _ERR)
 _ticket_new = _fn("reglament_ticket_new", c_int32, c_char_p, c_size_t, POINTER(c_void_p), _ERR)
 _ticket_free = _fn("reglament_ticket_free", None, c_void_p)
 _ticket_clone = _fn("reglament_ticket_clone", c_int32, c_void_p, POINTER(c_void_p), _ERR)
@@ -473,6 +483,18 @@ class Regulation(_Handle):
         _call(_reg_to_json, self, byref(out))
         return json.loads(_take_string(out) or "null")
 
+    def fingerprint(self) -> str:
+        """`sha256:<64 hex>` of the complete regulation's RFC 8785 form (DESIGN §5)."""
+        out = c_void_p()
+        _call(_reg_fingerprint, self, byref(out))
+        return _take_string(out) or ""
+
+    def complete(self) -> dict:
+        """The complete regulation: every default filled in, every set in one order."""
+        out = c_void_p()
+        _call(_reg_complete, self, byref(out))
+        return json.loads(_take_string(out) or "null")
+
     def calendar(self) -> Calendar:
         out = c_void_p()
         _call(_reg_calendar, self, byref(out))
@@ -658,3 +680,39 @@ def must_register(category: Optional[str], priority: str, solved_during_contact:
     out = c_bool()
     _call(_must_register, c, len(c) if c else 0, p, len(p), solved_during_contact, byref(out))
     return out.value
+
+
+def chain(regulation: Regulation, request_id: str, events: Union[str, bytes, list]) -> list:
+    """A request's events as a hash chain: one {seq, prev, hash, event} per event (DESIGN §5)."""
+    i, e = _utf8(request_id), _json_bytes(events)
+    out = c_void_p()
+    _call(_chain_json, regulation, i, len(i), e, len(e), byref(out))
+    return [json.loads(line) for line in (_take_string(out) or "").splitlines()]
+
+
+def chain_head(regulation: Regulation, request_id: str, events: Union[str, bytes, list]) -> str:
+    """The head of the request's chain (its genesis hash for no events)."""
+    i, e = _utf8(request_id), _json_bytes(events)
+    out = c_void_p()
+    _call(_chain_head, regulation, i, len(i), e, len(e), byref(out))
+    return _take_string(out) or ""
+
+
+def verify(regulation: Regulation, request_id: str, chained: Union[str, bytes, list]) -> dict:
+    """Verifies a chained history (its JSON Lines text, or a list of entries):
+    {ok, entries, head, first_bad, reason, field}."""
+    if isinstance(chained, list):
+        chained = "".join(json.dumps(x, separators=(",", ":")) + "\n" for x in chained)
+    i = _utf8(request_id)
+    c = chained if isinstance(chained, bytes) else _utf8(chained)
+    out = c_void_p()
+    _call(_verify_json, regulation, i, len(i), c, len(c), byref(out))
+    return json.loads(_take_string(out) or "null")
+
+
+def merkle_root(heads: list) -> str:
+    """The RFC 6962 Merkle root over [{request, head}] (any order)."""
+    h = _json_bytes(heads)
+    out = c_void_p()
+    _call(_merkle_root, h, len(h), byref(out))
+    return _take_string(out) or ""

@@ -146,6 +146,34 @@ class TicketTest(unittest.TestCase):
         released = datetime(2026, 3, 2, 10, tzinfo=timezone.utc)
         self.assertEqual(short.archive_due(released), released + timedelta(days=1))
 
+    def test_contract_record(self):
+        fp = self.reg.fingerprint()
+        self.assertRegex(fp, r"^sha256:[0-9a-f]{64}$")
+        self.assertEqual(reglament.Regulation.from_json(self.reg.complete()).fingerprint(), fp)
+        events = [register("2026-03-02T10:00:00+02:00"),
+                  {"kind": "comment", "at": "2026-03-02T10:05:00+02:00",
+                   "actor": {"id": "op-1", "role": "operator"}, "text": "called back"}]
+        entries = reglament.chain(self.reg, "ERP-7", events)
+        self.assertEqual([e["seq"] for e in entries], [0, 1])
+        self.assertEqual(entries[1]["prev"], entries[0]["hash"])
+        head = reglament.chain_head(self.reg, "ERP-7", events)
+        self.assertEqual(head, entries[1]["hash"])
+        ok = reglament.verify(self.reg, "ERP-7", entries)
+        self.assertEqual((ok["ok"], ok["entries"], ok["head"]), (True, 2, head))
+        entries[0]["event"]["text"] = "edited"
+        bad = reglament.verify(self.reg, "ERP-7", entries)
+        self.assertEqual((bad["ok"], bad["first_bad"], bad["field"]), (False, 0, "hash"))
+        root = reglament.merkle_root([{"request": "ERP-7", "head": head}, {"request": "ERP-1", "head": head}])
+        self.assertEqual(root, reglament.merkle_root([{"request": "ERP-1", "head": head}, {"request": "ERP-7", "head": head}]))
+        with self.assertRaises(reglament.InvalidInput) as e:
+            reglament.chain(self.reg, "ERP-7", [events[0], {"kind": "promote"}])
+        self.assertEqual(e.exception.field, "events[1].kind")
+
+    def test_replay_goes_on_past_an_item_that_is_not_an_event(self):
+        t, r = reglament.Ticket.replay(self.reg, "ERP-3", [register("2026-03-02T10:00:00+02:00"), {"kind": "promote"}])
+        self.assertEqual(r["steps"][1]["error"]["field"], "events[1].kind")
+        self.assertEqual(t.state()["status"], "backlog")
+
     def test_threads_share_a_regulation(self):
         failures = []
 

@@ -568,7 +568,7 @@ impl RegulationSpec {
                     "extends",
                     format!(
                         "{}: a regulation extends only \"default\" (the embedded one, `reglament init`)",
-                        crate::record::cap(&base.to_string())
+                        crate::error::cap(base.to_string())
                     ),
                 ));
             }

@@ -38,6 +38,7 @@ macro_rules! handle_type {
 pub mod calendar;
 pub mod error;
 mod guard;
+pub mod record;
 pub mod regulation;
 pub mod ticket;
 pub mod typed;

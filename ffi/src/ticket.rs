@@ -66,7 +66,7 @@ fn event_list(text: &str) -> FfiResult<Vec<Event>> {
     Ok(items
         .iter()
         .enumerate()
-        .map(|(i, v)| Event::from_value(v, &format!("[{i}]")))
+        .map(|(i, v)| Event::from_value(v, &format!("events[{i}]")))
         .collect::<Result<Vec<_>, _>>()?)
 }
 
@@ -277,9 +277,12 @@ pub unsafe extern "C" fn reglament_ticket_check(
     })
 }
 
-/// Replays a stored history: `events_json` is a JSON array of events, applied
-/// in order to a new ticket with the id `id` under `regulation`. Refused
-/// events are part of the answer, not a failure.
+/// Replays a stored history: `events_json` is a JSON array of events or
+/// JSON Lines (one event per line), applied in order to a new ticket with
+/// the id `id` under `regulation`. Refused events are part of the answer,
+/// not a failure, and so is an item that is not an event: it is the step
+/// `{"index", "error": {"code", "field", "message"}}` (field `events[i]...`)
+/// and the replay goes on, as in every face.
 ///
 /// On success stores the new ticket in `*out` (free it with
 /// `reglament_ticket_free`) and, when `steps` is not NULL, the replay as JSON
@@ -291,9 +294,8 @@ pub unsafe extern "C" fn reglament_ticket_check(
 /// the refusal object is the one of `reglament_ticket_apply`'s outcome,
 /// `field` included).
 ///
-/// Errors: `REGLAMENT_STATUS_INVALID_INPUT` when the text is not a JSON array
-/// or an event does not parse (the field names it: `[3].kind`); nothing is
-/// stored then.
+/// Errors: `REGLAMENT_STATUS_INVALID_INPUT` when the text starts as a JSON
+/// array but is not valid JSON (field `events`); nothing is stored then.
 ///
 /// # Safety
 /// `regulation` is NULL or a live regulation; `id` and `events_json` point to
@@ -319,19 +321,12 @@ pub unsafe extern "C" fn reglament_ticket_replay(
         let id = unsafe { guard::text(id, id_len, "id") }?;
         // SAFETY: forwarded contract.
         let text = unsafe { guard::text(events_json, events_len, "events_json") }?;
-        let events = event_list(text)?;
-        let replay = Ticket::replay(r, id, events);
+        // the one reading of a history every face shares: an item that is
+        // not an event is an error step and the replay goes on
+        let items = Event::read_list(text)?;
+        let replay = Ticket::replay_items(r, id, items);
         if !steps.is_null() {
-            let mut v = replay.to_value(None);
-            // a refusal's `field` always present, as in the outcome and the error
-            if let Some(list) = v.get_mut("steps").and_then(Value::as_array_mut) {
-                for step in list {
-                    if let Some(r) = step.get_mut("refusal").and_then(Value::as_object_mut) {
-                        r.entry("field").or_insert(Value::Null);
-                    }
-                }
-            }
-            let json = v.to_string();
+            let json = replay.to_value(None).to_string();
             // SAFETY: checked by guard::out.
             unsafe { guard::put(steps, guard::owned_string(&json)) };
         }
@@ -839,7 +834,7 @@ pub unsafe extern "C" fn reglament_ticket_explain_json(
 /// "clocks": [{"metric", "field", "a", "b"}], ...}`). Nothing is stored.
 ///
 /// Errors: `REGLAMENT_STATUS_INVALID_INPUT` when the text is not a JSON
-/// array or an event does not parse (the field names it: `[3].kind`).
+/// array or an event does not parse (the field names it: `events[3].kind`).
 ///
 /// # Safety
 /// `a` and `b` are NULL or live regulations; `id` and `events_json` point to

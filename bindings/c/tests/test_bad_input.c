@@ -333,16 +333,27 @@ static void tickets(reglament_regulation *reg) {
     err = NULL;
     CHECK(s == NULL);
 
-    /* replay: not an array, an event that does not parse (named by its index) */
+    /* replay: text that starts as an array but is not JSON fails and stores
+       nothing; an item that is not an event is an error step named by its
+       index, and the replay goes on (the one behaviour of every face) */
     EXPECT_ARG(reglament_ticket_replay(reg, "T", 1, "[\xff]", 3, &copy, NULL, &e_), "invalid_utf8", "events_json");
-    const char *not_list[] = {"{}", "[", "[1]", "[{\"kind\":\"nope\"}]"};
-    for (size_t i = 0; i < 4; i++) {
-        CHECK_STATUS(reglament_ticket_replay(reg, "T", 1, not_list[i], strlen(not_list[i]), &copy, &s, &err), err,
-                     REGLAMENT_STATUS_INVALID_INPUT);
-        reglament_error_free(err);
-        err = NULL;
-    }
+    CHECK_STATUS(reglament_ticket_replay(reg, "T", 1, "[", 1, &copy, &s, &err), err, REGLAMENT_STATUS_INVALID_INPUT);
+    reglament_error_free(err);
+    err = NULL;
     CHECK(copy == NULL && s == NULL);
+    const char *not_events[] = {"{}", "[1]", "[{\"kind\":\"nope\"}]", "{\"kind\":\n"};
+    const char *codes[] = {"\"code\":\"missing_field\"", "\"code\":\"invalid_json\"",
+                           "\"code\":\"invalid_value\"", "\"code\":\"invalid_json\""};
+    for (size_t i = 0; i < 4; i++) {
+        CHECK_STATUS(reglament_ticket_replay(reg, "T", 1, not_events[i], strlen(not_events[i]), &copy, &s, &err), err,
+                     REGLAMENT_STATUS_OK);
+        CHECK(s != NULL && str_contains(s, "\"steps\":[{\"error\":{") && str_contains(s, codes[i]) &&
+              str_contains(s, "\"field\":\"events[0]"));
+        reglament_string_free(s);
+        reglament_ticket_free(copy);
+        s = NULL;
+        copy = NULL;
+    }
 
     /* overrides and vocabulary codes */
     reglament_regulation *other = NULL;
@@ -407,6 +418,9 @@ static void tickets(reglament_regulation *reg) {
     EXPECT_ARG(reglament_what_if_json(reg, (const reglament_regulation *)(const void *)t, "T", 1, "[]", 2, NULL, &s,
                                       &e_),
                "invalid_argument", "b");
+    /* a what-if computes from a whole history: a list with an item that is
+       not an event is refused, naming it */
+    const char *not_list[] = {"{}", "[", "[1]", "[{\"kind\":\"nope\"}]"};
     for (size_t i = 0; i < 4; i++) {
         CHECK_STATUS(reglament_what_if_json(reg, reg, "T", 1, not_list[i], strlen(not_list[i]), NULL, &s, &err), err,
                      REGLAMENT_STATUS_INVALID_INPUT);

@@ -423,6 +423,33 @@ static int run_vector(const char *path) {
             reglament_error_free(err);
             err = NULL;
         }
+        /* DESIGN §5: the head of the chain of the events (request "T");
+           vectors with a head have events that all parse */
+        const json_value *head = json_get(expected, "head");
+        if (head != NULL && head->type == JSON_STRING) {
+            size_t cap = 2;
+            for (size_t i = 0; i < events->len; i++) cap += events->items[i].raw_len + 1;
+            char *list = malloc(cap + 1), *w = list;
+            if (list != NULL) {
+                *w++ = '[';
+                for (size_t i = 0; i < events->len; i++) {
+                    if (i > 0) *w++ = ',';
+                    memcpy(w, events->items[i].raw, events->items[i].raw_len);
+                    w += events->items[i].raw_len;
+                }
+                *w++ = ']';
+                char *got = NULL;
+                if (reglament_chain_head(reg, "T", 1, list, (size_t)(w - list), &got, &err) != REGLAMENT_STATUS_OK) {
+                    VFAIL("head: %s", reglament_error_message(err));
+                } else if (!str_eq(got, head->string)) {
+                    VFAIL("head: expected %s, got %s", head->string, got);
+                }
+                reglament_string_free(got);
+                reglament_error_free(err);
+                err = NULL;
+                free(list);
+            }
+        }
         const json_value *fin = json_get(expected, "final");
         if (fin != NULL) {
             char *state = NULL;

@@ -337,7 +337,7 @@ fn check_entry(line: &str, seq: u64, prev: &str) -> std::result::Result<String, 
             "",
             format!(
                 "unknown key {:?} (an entry has seq, prev, hash and event)",
-                super::cap(k)
+                crate::error::cap(k.to_string())
             ),
         ));
     }
@@ -349,7 +349,7 @@ fn check_entry(line: &str, seq: u64, prev: &str) -> std::result::Result<String, 
             "seq",
             format!(
                 "seq is {}, expected {seq}: an entry was inserted, removed or moved",
-                super::cap(&got_seq.to_string())
+                crate::error::cap(got_seq.to_string())
             ),
         ));
     }
@@ -363,7 +363,7 @@ fn check_entry(line: &str, seq: u64, prev: &str) -> std::result::Result<String, 
                 key,
                 format!(
                     "{key} {:?} is not a hash: expected \"sha256:\" and 64 lowercase hex digits",
-                    super::cap(s)
+                    crate::error::cap(s.to_string())
                 ),
             ));
         }

@@ -73,14 +73,3 @@ pub(crate) fn fingerprint_of(spec: &RegulationSpec) -> String {
     let value = serde_json::to_value(complete(spec)).unwrap_or(serde_json::Value::Null);
     canonical::digest_of(&value)
 }
-
-/// Untrusted input quoted in a message, cut to 200 characters (marked
-/// `…[cut]`) so a hostile document cannot make the message as large as
-/// itself.
-pub(crate) fn cap(text: &str) -> String {
-    const MAX: usize = 200;
-    match text.char_indices().nth(MAX) {
-        None => text.to_string(),
-        Some((i, _)) => format!("{}…[cut]", &text[..i]),
-    }
-}

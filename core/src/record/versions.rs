@@ -64,7 +64,7 @@ impl Versions {
                 ErrorKind::UnknownField,
                 format!(
                     "unknown key {:?}: a contract file has only \"versions\"",
-                    super::cap(k)
+                    crate::error::cap(k.to_string())
                 ),
             )
             .at(k.clone()));
@@ -107,7 +107,7 @@ impl Versions {
                         format!("{path}.calendar.timezone"),
                         format!(
                             "{:?} differs from the first version's {z0:?}: the versions of one contract share one zone, in which their effective dates begin",
-                            super::cap(z)
+                            crate::error::cap(z.to_string())
                         ),
                     ));
                 }

@@ -128,8 +128,8 @@ pub struct Refusal {
     pub role: Role,
     /// The request's status when the event came (`None` before registration).
     pub status: Option<Status>,
-    /// The event's field at fault, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The event's field at fault, when there is one (`null` in JSON when
+    /// there is none: every face writes the key).
     pub field: Option<&'static str>,
     /// The explanation in Ukrainian.
     pub message_uk: String,
