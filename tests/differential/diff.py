@@ -127,8 +127,24 @@ def random_history(rng):
         elif bad < 0.11:
             e["at"] = "yesterday"
         items.append(e)
-    now = t + timedelta(minutes=rng.choice([-30, 0, 45, 600, 5000]))
+    # at or after every event: `replay --now` shows a history as of `now`
+    # (cut before the first event dated later), the other faces' state(now)
+    # is the whole ticket's; the two coincide from the last event on
+    latest = max([t] + [parse_iso(i["at"]) for i in items if isinstance(i, dict) and is_iso(i.get("at"))])
+    now = latest + timedelta(minutes=rng.choice([0, 0, 45, 600, 5000]))
     return {"regulation": rng.choice(REGULATIONS), "items": items, "now": iso(now)}
+
+
+def is_iso(s):
+    try:
+        parse_iso(s)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def parse_iso(s):
+    return datetime.strptime(s, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
 
 
 def random_calendar(rng):
