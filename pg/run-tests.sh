@@ -48,7 +48,7 @@ psql_run -f tests/setup.sql
 
 for f in tests/sql/*.sql; do
   step "$f"
-  psql_run -f "$f"
+  psql_run -f "$f" >/dev/null
 done
 
 step "the README's event-log block, verbatim"

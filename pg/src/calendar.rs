@@ -177,6 +177,13 @@ pub fn holidays(
         }),
     };
     let end = martial_law_end.map(|d| {
+        if !d.is_finite() {
+            raise_kind(
+                ErrorKind::OutOfRange,
+                Some("martial_law_end"),
+                "infinity is not a date",
+            );
+        }
         chrono::NaiveDate::from_ymd_opt(d.year(), u32::from(d.month()), u32::from(d.day()))
             .unwrap_or_else(|| {
                 raise_kind(

@@ -50,10 +50,10 @@ pub(crate) fn outcome_value(outcome: &Outcome, status: Option<reglament::model::
 /// included, replaces), validated. `NULL` gives the default itself. Pass
 /// the result as the `regulation` argument of the other functions.
 #[pg_extern(immutable, parallel_safe)]
-pub fn regulation(overrides: default!(Option<JsonB>, "NULL")) -> JsonB {
+pub fn regulation(overrides: default!(Option<JsonbArg>, "NULL")) -> JsonB {
     let reg = match overrides {
         None => reglament::Regulation::default(),
-        Some(JsonB(v)) => reglament::Regulation::with_overrides(&v)
+        Some(a) => reglament::Regulation::with_overrides(&a.value("overrides"))
             .unwrap_or_else(|e| raise(&e.within("overrides"))),
     };
     JsonB(serde_json::to_value(reg.spec()).or_raise())
@@ -65,13 +65,13 @@ pub fn regulation(overrides: default!(Option<JsonB>, "NULL")) -> JsonB {
 /// "message_uk", "message_en", ...}}` (`status`: the status after it).
 #[pg_extern(immutable, parallel_safe)]
 pub fn check_event(
-    events: JsonB,
-    event: JsonB,
+    events: JsonbArg,
+    event: JsonbArg,
     regulation: default!(Option<JsonbArg>, "NULL"),
 ) -> JsonB {
     let reg = cache::regulation(regulation.as_ref());
-    let mut t = ticket_of(&reg, DEFAULT_ID, &events.0);
-    let e = Event::from_value(&event.0, "event").unwrap_or_else(|e| raise(&e));
+    let mut t = ticket_of(&reg, DEFAULT_ID, &events.value("events"));
+    let e = Event::from_value(&event.value("event"), "event").unwrap_or_else(|e| raise(&e));
     let outcome = t.apply(&reg, e);
     JsonB(outcome_value(&outcome, t.status()))
 }
@@ -83,7 +83,7 @@ pub fn check_event(
 /// does. `now` (optional) is when the state is read (`archivable`).
 #[pg_extern(immutable, parallel_safe)]
 pub fn replay(
-    events: JsonB,
+    events: JsonbArg,
     regulation: default!(Option<JsonbArg>, "NULL"),
     request_id: default!(Option<String>, "NULL"),
     now: default!(Option<TimestampWithTimeZone>, "NULL"),
@@ -92,7 +92,10 @@ pub fn replay(
     let now = now.map(|n| instant_in(n, "now"));
     let mut ticket = Ticket::new(request_id.unwrap_or_else(|| DEFAULT_ID.into()));
     let mut steps = Vec::new();
-    for (index, e) in events_in(&events.0, "events").iter().enumerate() {
+    for (index, e) in events_in(&events.value("events"), "events")
+        .iter()
+        .enumerate()
+    {
         match Event::from_value(e, &format!("events[{index}]")) {
             Err(err) => steps.push(json!({
                 "index": index,
@@ -121,14 +124,14 @@ pub fn replay(
 /// `now` do not count.
 #[pg_extern(immutable, parallel_safe)]
 pub fn clocks(
-    events: JsonB,
+    events: JsonbArg,
     now: TimestampWithTimeZone,
     regulation: default!(Option<JsonbArg>, "NULL"),
     request_id: default!(Option<String>, "NULL"),
 ) -> JsonB {
     let reg = cache::regulation(regulation.as_ref());
     let id = request_id.unwrap_or_else(|| DEFAULT_ID.into());
-    let t = ticket_of(&reg, &id, &events.0);
+    let t = ticket_of(&reg, &id, &events.value("events"));
     let c = t.clocks(&reg, instant_in(now, "now")).or_raise();
     JsonB(c.to_value())
 }
@@ -138,12 +141,12 @@ pub fn clocks(
 /// host's one timer.
 #[pg_extern(immutable, parallel_safe)]
 pub fn next_change_at(
-    events: JsonB,
+    events: JsonbArg,
     now: TimestampWithTimeZone,
     regulation: default!(Option<JsonbArg>, "NULL"),
 ) -> Option<TimestampWithTimeZone> {
     let reg = cache::regulation(regulation.as_ref());
-    let t = ticket_of(&reg, DEFAULT_ID, &events.0);
+    let t = ticket_of(&reg, DEFAULT_ID, &events.value("events"));
     t.next_change_at(&reg, instant_in(now, "now"))
         .or_raise()
         .map(instant_out)

@@ -28,7 +28,8 @@ use reglament::ticket::{Event, Outcome, Ticket};
 use reglament::ErrorKind;
 
 use crate::cache;
-use crate::error::{raise, raise_append_only, raise_kind, raise_refusal};
+use crate::convert::JsonbArg;
+use crate::error::{raise, raise_append_only, raise_kind, raise_refusal, OrRaise};
 use crate::ticket::outcome_value;
 
 /// The trigger's arguments, with their defaults.
@@ -127,7 +128,7 @@ pub fn enforce<'a>(
     let tupdesc = unsafe { (*data.tg_relation).rd_att };
     let (req_n, req_ty) = column(tupdesc, &args.request, "request");
     let (seq_n, seq_ty) = column(tupdesc, &args.seq, "seq");
-    let (_, ev_ty) = column(tupdesc, &args.event, "event");
+    let (ev_n, ev_ty) = column(tupdesc, &args.event, "event");
     if ev_ty != pg_sys::JSONBOID {
         misuse("event", &format!("column {:?} must be jsonb", args.event));
     }
@@ -152,12 +153,14 @@ pub fn enforce<'a>(
     let new = trigger
         .new()
         .unwrap_or_else(|| misuse("trigger", "no new row"));
-    let event_doc: JsonB = new
-        .get_by_name::<JsonB>(&args.event)
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| misuse("event", "the event column is NULL"));
-    let event = Event::from_value(&event_doc.0, "event").unwrap_or_else(|e| raise(&e));
+    let mut is_null = false;
+    // SAFETY: tuple/tupdesc are the trigger's; ev_n a valid attribute number.
+    let datum = unsafe { pg_sys::SPI_getbinval(tuple, tupdesc, ev_n, &mut is_null) };
+    // SAFETY: the column is jsonb (checked above).
+    let event_doc = unsafe { JsonbArg::from_polymorphic_datum(datum, is_null, pg_sys::JSONBOID) }
+        .unwrap_or_else(|| misuse("event", "the event column is NULL"))
+        .value("event");
+    let event = Event::from_value(&event_doc, "event").unwrap_or_else(|e| raise(&e));
 
     let reg = match &args.regulation {
         None => cache::regulation(None),
@@ -171,7 +174,7 @@ pub fn enforce<'a>(
     );
     let relid = trigger.relid().map(|o| o.to_u32()).unwrap_or(0);
     let history_sql = format!(
-        "SELECT {ev}, {seq}::bigint FROM {table} WHERE {req} = CAST($1 AS {ty}) ORDER BY {seq}",
+        "SELECT {ev}::text, {seq}::bigint FROM {table} WHERE {req} = CAST($1 AS {ty}) ORDER BY {seq}",
         ev = ident(&args.event),
         seq = ident(&args.seq),
         req = ident(&args.request),
@@ -195,8 +198,10 @@ pub fn enforce<'a>(
             .unwrap_or_else(|e| misuse("request", &format!("reading the history: {e}")));
         rows.map(|row| {
             let seq = row.get::<i64>(2).ok().flatten().unwrap_or(0);
-            let ev = row.get::<JsonB>(1).ok().flatten().map(|j| j.0);
-            (seq, ev.unwrap_or(serde_json::Value::Null))
+            let text = row.get::<String>(1).ok().flatten().unwrap_or_default();
+            let ev = serde_json::from_str(&text)
+                .or_raise_kind(ErrorKind::InvalidJson, &format!("stored event seq {seq}"));
+            (seq, ev)
         })
         .collect()
     });

@@ -36,9 +36,16 @@ CATALOGUE = os.path.join(HERE, "..", "..", "tests", "bad_input")
 sys.path.insert(0, HERE)
 from pg import json_lines, lit, psql  # noqa: E402
 
-# Where the jsonb argument's normal form changes the answer, per case name:
-# the reason, and the answer SQL gives instead (None: any 22023 error).
-JSONB_DIFFERS: dict[str, tuple[str, object]] = {}
+# Where a jsonb argument's normal form changes the answer, per case name:
+# why, and the answer the jsonb path gives instead. (The trigger reads its
+# regulation argument as text and gives the catalogue's answer.)
+JSONB_DIFFERS: dict[str, tuple[str, object]] = {
+    "sla-update-interval-exponent": (
+        "jsonb stores numbers as numeric: 3.6e3 reads back as 3600, an integer", "ok"),
+}
+# Cases PostgreSQL's jsonb cannot hold at all (22P05: U+0000 is refused on
+# input), so they never reach the extension, whatever their expectation.
+NOT_IN_JSONB: list[str] = []
 
 
 def load(name: str) -> dict:
@@ -96,6 +103,9 @@ def under(prefix: str, field):
 
 def judge(name: str, expect, r: dict, prefix: str, *, refusal_of=None) -> str | None:
     """None when the SQL answer `r` (of t.try) is the expected one, else why not."""
+    if r.get("sqlstate") == "22P05" and "\\u0000" in (r.get("detail") or ""):
+        NOT_IN_JSONB.append(name)
+        return None
     if r.get("sqlstate") in ("22P02", "54001"):  # PostgreSQL's jsonb parser refused the text
         if isinstance(expect, dict) and expect.get("code") == "invalid_json":
             return None
@@ -167,7 +177,7 @@ def regulations(failures: list[str]) -> int:
             continue
         tag = case["name"]
         sql = f"SELECT reglament.replay('[]', {lit(text)}::jsonb)::text"
-        plan.append((f"{tag}|replay", expect))
+        plan.append((f"{tag}|replay", JSONB_DIFFERS.get(tag, (None, expect))[1]))
         lines.append(f"SELECT json_build_object('tag', {lit(tag + '|replay')}, 'r', t.try({lit(sql)}))::text;")
         # the trigger reads its regulation argument as text (serde, like the other faces)
         table = f"t.reg{i}"
@@ -177,8 +187,9 @@ def regulations(failures: list[str]) -> int:
                      + lit(text) + "); END $$;")
         ins = (f"INSERT INTO {table} VALUES ('T', NULL, "
                "'{\"kind\":\"comment\",\"text\":\"x\",\"at\":\"2026-03-02T10:00:00Z\",\"actor\":{\"id\":\"u\",\"role\":\"user\"}}') RETURNING 1")
-        plan.append((f"{tag}|trigger", expect))
-        lines.append(f"SELECT json_build_object('tag', {lit(tag + '|trigger')}, 'r', t.try({lit(ins)}))::text;")
+        if text.strip():  # a blank regulation argument means the default (pg/README.md)
+            plan.append((f"{tag}|trigger", expect))
+            lines.append(f"SELECT json_build_object('tag', {lit(tag + '|trigger')}, 'r', t.try({lit(ins)}))::text;")
         lines.append(f"DROP TABLE {table};")
     got = {g["tag"]: g["r"] for g in json_lines(psql("\n".join(lines)))}
     for tag, expect in plan:
@@ -327,6 +338,8 @@ def main() -> int:
         "other arguments": scalars(failures),
     }
     print("hostile inputs: " + ", ".join(f"{k} {v}" for k, v in n.items()) + " calls")
+    print(f"  refused by PostgreSQL's jsonb before the extension (U+0000): {sorted(set(t.split('|')[0] for t in NOT_IN_JSONB))}")
+    print(f"  jsonb normal form differs: {sorted(JSONB_DIFFERS)}")
     for f in failures[:60]:
         print("FAIL", f)
     if failures:
