@@ -28,7 +28,8 @@ step "fmt and clippy (reglament-pg)"
 feature=$(pg_feature "$PG_CONFIG")
 export PGRX_PG_CONFIG_PATH=$PG_CONFIG
 cargo fmt -- --check
-cargo clippy --no-default-features --features "$feature" --all-targets -- -D warnings
+# --release: shares pgrx-pg-sys's generated bindings with the install build below
+cargo clippy --release --no-default-features --features "$feature" --all-targets -- -D warnings
 
 step "build and install into $("$PG_CONFIG" --version)"
 t1=$SECONDS

@@ -18,12 +18,17 @@
 //! clause. Malformed: SQLSTATE 22023. Accepted: the row is stored, its
 //! `seq` set and its outcome written.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ffi::{CStr, CString};
+use std::rc::Rc;
 
 use pgrx::heap_tuple::PgHeapTupleError;
 use pgrx::pg_sys;
 use pgrx::prelude::*;
+use pgrx::spi::{OwnedPreparedStatement, SpiClient};
 use pgrx::JsonB;
+use pgrx::{PgBuiltInOids, PgOid};
 use reglament::ticket::{Event, Outcome, Ticket};
 use reglament::ErrorKind;
 
@@ -96,12 +101,49 @@ fn text_of(tuple: pg_sys::HeapTuple, tupdesc: pg_sys::TupleDesc, n: i32) -> Opti
     Some(unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
 }
 
+thread_local! {
+    /// `format_type` of the request columns' types, by type oid.
+    static TYPE_NAMES: RefCell<HashMap<pg_sys::Oid, String>> = RefCell::new(HashMap::new());
+    /// The trigger's two statements, prepared once per backend and table
+    /// layout (keyed by their text); PostgreSQL's plan cache re-plans them
+    /// when the table changes.
+    static PLANS: RefCell<HashMap<String, Rc<OwnedPreparedStatement>>> = RefCell::new(HashMap::new());
+}
+
+/// How many prepared statements a backend keeps (two per event-log table).
+const PLAN_CAPACITY: usize = 64;
+
 /// The SQL name of a type (`format_type`), for casting the request's text.
 fn type_name(ty: pg_sys::Oid) -> String {
-    Spi::get_one_with_args::<String>("SELECT format_type($1, NULL)", &[ty.into()])
+    if let Some(n) = TYPE_NAMES.with(|t| t.borrow().get(&ty).cloned()) {
+        return n;
+    }
+    let n = Spi::get_one_with_args::<String>("SELECT format_type($1, NULL)", &[ty.into()])
         .ok()
         .flatten()
-        .unwrap_or_else(|| misuse("request", "the request column's type has no name"))
+        .unwrap_or_else(|| misuse("request", "the request column's type has no name"));
+    TYPE_NAMES.with(|t| t.borrow_mut().insert(ty, n.clone()));
+    n
+}
+
+/// The prepared statement of `sql` (argument types `args`), made on first use.
+fn plan(client: &SpiClient<'_>, sql: &str, args: &[PgOid]) -> Rc<OwnedPreparedStatement> {
+    if let Some(p) = PLANS.with(|p| p.borrow().get(sql).cloned()) {
+        return p;
+    }
+    let p = client
+        .prepare_mut(sql, args)
+        .unwrap_or_else(|e| misuse("trigger", &format!("preparing {sql:?}: {e}")))
+        .keep();
+    let p = Rc::new(p);
+    PLANS.with(|plans| {
+        let mut plans = plans.borrow_mut();
+        if plans.len() >= PLAN_CAPACITY {
+            plans.clear();
+        }
+        plans.insert(sql.to_string(), Rc::clone(&p));
+    });
+    p
 }
 
 /// Enforces the regulation on an event log (see the module documentation).
@@ -184,17 +226,24 @@ pub fn enforce<'a>(
     // and the history is read after it with a fresh snapshot (`update` runs
     // the query read-write, so READ COMMITTED sees what the previous holder
     // committed).
+    let text_oid = PgOid::BuiltIn(PgBuiltInOids::TEXTOID);
     let history: Vec<(i64, serde_json::Value)> = Spi::connect_mut(|client| {
+        let lock = plan(
+            client,
+            "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+            &[PgOid::BuiltIn(PgBuiltInOids::INT4OID), text_oid],
+        );
         client
             .update(
-                "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+                &*lock,
                 None,
                 &[(relid as i32).into(), request.clone().into()],
             )
             .map(|_| ())
             .unwrap_or_else(|e| misuse("request", &format!("advisory lock: {e}")));
+        let read = plan(client, &history_sql, &[text_oid]);
         let rows = client
-            .update(history_sql.as_str(), None, &[request.clone().into()])
+            .update(&*read, None, &[request.clone().into()])
             .unwrap_or_else(|e| misuse("request", &format!("reading the history: {e}")));
         rows.map(|row| {
             let seq = row.get::<i64>(2).ok().flatten().unwrap_or(0);
