@@ -151,7 +151,7 @@ fn date_out(d: chrono::NaiveDate) -> pgrx::datum::Date {
 #[allow(clippy::type_complexity)]
 #[pg_extern(immutable, parallel_safe)]
 pub fn holidays(
-    year: i32,
+    year: Option<i32>,
     mode: default!(Option<String>, "'UA'"),
     martial_law_end: default!(Option<pgrx::datum::Date>, "NULL"),
 ) -> TableIterator<
@@ -193,6 +193,9 @@ pub fn holidays(
                 )
             })
     });
+    let Some(year) = year else {
+        return TableIterator::new(Vec::new());
+    };
     let y = holidays::year(preset, year, end).or_raise();
     let mut rows: Vec<(chrono::NaiveDate, HolidayRow)> = Vec::new();
     for d in &y.days_off {

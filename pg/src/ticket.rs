@@ -65,15 +65,16 @@ pub fn regulation(overrides: default!(Option<JsonbArg>, "NULL")) -> JsonB {
 /// "message_uk", "message_en", ...}}` (`status`: the status after it).
 #[pg_extern(immutable, parallel_safe)]
 pub fn check_event(
-    events: JsonbArg,
-    event: JsonbArg,
+    events: Option<JsonbArg>,
+    event: Option<JsonbArg>,
     regulation: default!(Option<JsonbArg>, "NULL"),
-) -> JsonB {
+) -> Option<JsonB> {
+    let (events, event) = (events?, event?);
     let reg = cache::regulation(regulation.as_ref());
     let mut t = ticket_of(&reg, DEFAULT_ID, &events.value("events"));
     let e = Event::from_value(&event.value("event"), "event").unwrap_or_else(|e| raise(&e));
     let outcome = t.apply(&reg, e);
-    JsonB(outcome_value(&outcome, t.status()))
+    Some(JsonB(outcome_value(&outcome, t.status())))
 }
 
 /// Replays `events` in order: `{"ticket": STATE, "steps": [...]}`, one step
@@ -83,11 +84,12 @@ pub fn check_event(
 /// does. `now` (optional) is when the state is read (`archivable`).
 #[pg_extern(immutable, parallel_safe)]
 pub fn replay(
-    events: JsonbArg,
+    events: Option<JsonbArg>,
     regulation: default!(Option<JsonbArg>, "NULL"),
     request_id: default!(Option<String>, "NULL"),
     now: default!(Option<TimestampWithTimeZone>, "NULL"),
-) -> JsonB {
+) -> Option<JsonB> {
+    let events = events?;
     let reg = cache::regulation(regulation.as_ref());
     let now = now.map(|n| instant_in(n, "now"));
     let mut ticket = Ticket::new(request_id.unwrap_or_else(|| DEFAULT_ID.into()));
@@ -115,7 +117,9 @@ pub fn replay(
             }
         }
     }
-    JsonB(json!({"ticket": ticket.to_value(now), "steps": steps}))
+    Some(JsonB(
+        json!({"ticket": ticket.to_value(now), "steps": steps}),
+    ))
 }
 
 /// The SLA clocks of the request `events` describe, at `now`: `{"ticket",
@@ -124,16 +128,17 @@ pub fn replay(
 /// `now` do not count.
 #[pg_extern(immutable, parallel_safe)]
 pub fn clocks(
-    events: JsonbArg,
-    now: TimestampWithTimeZone,
+    events: Option<JsonbArg>,
+    now: Option<TimestampWithTimeZone>,
     regulation: default!(Option<JsonbArg>, "NULL"),
     request_id: default!(Option<String>, "NULL"),
-) -> JsonB {
+) -> Option<JsonB> {
+    let (events, now) = (events?, now?);
     let reg = cache::regulation(regulation.as_ref());
     let id = request_id.unwrap_or_else(|| DEFAULT_ID.into());
     let t = ticket_of(&reg, &id, &events.value("events"));
     let c = t.clocks(&reg, instant_in(now, "now")).or_raise();
-    JsonB(c.to_value())
+    Some(JsonB(c.to_value()))
 }
 
 /// The earliest instant after `now` at which a clock or rule of the request
@@ -141,10 +146,11 @@ pub fn clocks(
 /// host's one timer.
 #[pg_extern(immutable, parallel_safe)]
 pub fn next_change_at(
-    events: JsonbArg,
-    now: TimestampWithTimeZone,
+    events: Option<JsonbArg>,
+    now: Option<TimestampWithTimeZone>,
     regulation: default!(Option<JsonbArg>, "NULL"),
 ) -> Option<TimestampWithTimeZone> {
+    let (events, now) = (events?, now?);
     let reg = cache::regulation(regulation.as_ref());
     let t = ticket_of(&reg, DEFAULT_ID, &events.value("events"));
     t.next_change_at(&reg, instant_in(now, "now"))

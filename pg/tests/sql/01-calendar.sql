@@ -73,3 +73,5 @@ SELECT t.ok((SELECT count(*) FROM reglament.holidays(2026, 'UA-statutory', '2025
 -- rows are sorted by date
 SELECT t.ok((SELECT bool_and(d >= p) FROM (SELECT date AS d, lag(date) OVER (ORDER BY ordinality) AS p
              FROM reglament.holidays(2021, 'UA-statutory') WITH ORDINALITY) s WHERE p IS NOT NULL), 'sorted');
+SELECT t.eq((SELECT count(*) FROM reglament.holidays(NULL)), 0::bigint, 'holidays(NULL): no rows');
+SELECT t.eq((SELECT count(*) FROM reglament.holidays(2026, NULL)), (SELECT count(*) FROM reglament.holidays(2026)), 'NULL mode = UA');

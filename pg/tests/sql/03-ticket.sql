@@ -44,3 +44,12 @@ SELECT t.eq(reglament.replay('[]')->'steps', '[]'::jsonb, 'empty replay');
 SELECT t.raises($$SELECT reglament.next_change_at('[]', now())$$, '22023', 'conflict');  -- no clocks before registration
 
 SELECT t.ok(reglament.version() <> '', 'version');
+
+-- NULL arguments give NULL (a NULL regulation is the default)
+SELECT t.ok(reglament.replay(NULL) IS NULL, 'replay(NULL)');
+SELECT t.ok(reglament.check_event(NULL, '{}') IS NULL, 'check_event(NULL, ...)');
+SELECT t.ok(reglament.check_event('[]', NULL) IS NULL, 'check_event(..., NULL)');
+SELECT t.ok(reglament.clocks(NULL, now()) IS NULL, 'clocks(NULL, ...)');
+SELECT t.ok(reglament.clocks('[]', NULL) IS NULL, 'clocks(..., NULL)');
+SELECT t.ok(reglament.next_change_at(NULL, now()) IS NULL, 'next_change_at(NULL, ...)');
+SELECT t.ok(reglament.next_change_at('[]', NULL) IS NULL, 'next_change_at(..., NULL)');
