@@ -19,6 +19,7 @@ fi
 echo "PostgreSQL: $("$PG_CONFIG" --version) ($PG_CONFIG)"
 pg_tools "$PG_CONFIG"
 feature=$(pg_feature "$PG_CONFIG")
+export PGRX_PG_CONFIG_PATH=$PG_CONFIG   # as pg/run-tests.sh: the same build cache
 sudo=()
 [ "$(id -u)" = 0 ] || sudo=(--sudo)
 cargo pgrx install --release --no-default-features --features "$feature" --pg-config "$PG_CONFIG" "${sudo[@]}"
