@@ -64,3 +64,23 @@ done
 seqs=$(q -c "SELECT count(*) || ' rows, seq ' || min(seq) || '..' || max(seq) FROM request_event WHERE request_id = 'C-2'")
 [ "$seqs" = "41 rows, seq 1..41" ] || { echo "FAILED: C-2 has $seqs"; exit 1; }
 echo "2. 20 rounds of two concurrent comments: $seqs, no conflict"
+
+# 4. REPEATABLE READ: A's snapshot predates B's committed event; A's insert
+#    for the same request fails on the primary key instead of being judged
+#    against the stale history
+q -c "INSERT INTO request_event (request_id, event) VALUES ('C-4', '$reg')"
+cat > "$tmp/other.sql" <<SQL
+INSERT INTO request_event (request_id, event) VALUES ('C-4', '$(ev comment 10:20:00 op-1 operator ',"text":"b"')');
+SQL
+out=$(psql -X -q -At -v ON_ERROR_STOP=0 2>&1 <<SQL || true
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT count(*) FROM request_event WHERE request_id = 'C-4';
+\! psql -X -q -v ON_ERROR_STOP=1 -f $tmp/other.sql
+INSERT INTO request_event (request_id, event) VALUES ('C-4', '$(ev comment 10:21:00 op-1 operator ',"text":"a"')');
+COMMIT;
+SQL
+)
+echo "$out" | grep -q 'duplicate key value violates unique constraint' \
+  || { echo "FAILED: REPEATABLE READ: expected a unique violation, got: $out"; exit 1; }
+[ "$(q -c "SELECT count(*) FROM request_event WHERE request_id = 'C-4'")" = 2 ] || { echo "FAILED: C-4 rows"; exit 1; }
+echo "4. REPEATABLE READ: the stale transaction's insert failed on the primary key (23505), 2 rows kept"
