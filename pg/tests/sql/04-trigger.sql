@@ -89,3 +89,19 @@ SELECT t.raises($$INSERT INTO t.bad2 VALUES (NULL, NULL, '{}')$$, '22023', 'inva
 CREATE TRIGGER ev_append_only BEFORE UPDATE OR DELETE ON t.ev FOR EACH ROW EXECUTE FUNCTION reglament.enforce('req', 'n', 'doc', '');
 SELECT t.raises($$UPDATE t.ev SET doc = doc WHERE req = 7$$, '23514');
 SELECT t.raises($$DELETE FROM t.ev WHERE req = 7$$, '23514');
+
+-- several events of one request in one INSERT statement: each row is judged
+-- after the ones before it (the trigger's read sees the statement's earlier rows)
+INSERT INTO t.ev (req, doc) VALUES
+  (10, '{"kind":"register","at":"2026-03-02T10:00:00+02:00","actor":{"id":"op-1","role":"operator"},
+         "channel":"phone","description":"d","conditions":"c","priority":"low"}'),
+  (10, '{"kind":"start_work","at":"2026-03-02T11:00:00+02:00","actor":{"id":"c-1","role":"consultant"}}'),
+  (10, '{"kind":"complete","at":"2026-03-02T12:00:00+02:00","actor":{"id":"c-1","role":"consultant"}}');
+SELECT t.eq((SELECT string_agg(n::text || ':' || (doc->>'kind'), ',' ORDER BY n) FROM t.ev WHERE req = 10),
+  '1:register,2:start_work,3:complete', 'three events in one statement');
+-- and a statement whose second row is illegal fails as a whole
+SELECT t.raises($$INSERT INTO t.ev (req, doc) VALUES
+  (11, '{"kind":"register","at":"2026-03-02T10:00:00+02:00","actor":{"id":"op-1","role":"operator"},"channel":"phone","description":"d","conditions":"c","priority":"low"}'),
+  (11, '{"kind":"register","at":"2026-03-02T10:01:00+02:00","actor":{"id":"op-1","role":"operator"},"channel":"phone","description":"d","conditions":"c","priority":"low"}')$$,
+  '23514');
+SELECT t.eq((SELECT count(*) FROM t.ev WHERE req = 11), 0::bigint, 'nothing of the failed statement stored');
