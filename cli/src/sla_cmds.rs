@@ -58,9 +58,8 @@ pub struct ComplianceArgs {
     /// Event lists, one file per request (JSON Lines or a JSON array); the file stem is the request's id; `-`: standard input.
     #[arg(required = true, value_hint = ValueHint::FilePath)]
     files: Vec<PathBuf>,
-    /// Regulation file (JSON; `-`: standard input); default: the embedded one.
-    #[arg(long, value_hint = ValueHint::FilePath)]
-    regulation: Option<PathBuf>,
+    #[command(flatten)]
+    judge: crate::record_cmds::Judge,
     /// Count requests registered from this instant on (RFC 3339, inclusive).
     #[arg(long)]
     from: Option<String>,
@@ -201,32 +200,35 @@ pub fn whatif(args: &WhatIfArgs) -> Done {
 /// `reglament compliance`: met / breached per metric, category and priority over many requests.
 pub fn compliance(args: &ComplianceArgs) -> Done {
     stdin_once(
-        args.regulation
-            .as_deref()
-            .into_iter()
+        args.judge
+            .paths()
             .chain(args.files.iter().map(|f| f.as_path())),
     )?;
-    let reg = load_regulation(args.regulation.as_deref())?;
-    let from = parse_instant("--from", &args.from, reg.calendar())?;
-    let to = parse_instant("--to", &args.to, reg.calendar())?;
-    let mut tickets = Vec::with_capacity(args.files.len());
+    let judging = args.judge.load()?;
+    let cal = judging.calendar();
+    let from = parse_instant("--from", &args.from, &cal)?;
+    let to = parse_instant("--to", &args.to, &cal)?;
+    let mut judged = Vec::with_capacity(args.files.len());
     let mut latest: Option<DateTime<Utc>> = None;
     let mut progress = Progress::new("compliance", true);
     let total = args.files.len() as u64;
     for (n, path) in args.files.iter().enumerate() {
         progress.show(n as u64, Some(total), "files read");
-        let events = events_of(path)?;
-        let t = Ticket::replay(&reg, stem(path), events).ticket;
+        let id = stem(path);
+        // each request judged by the version in force at its registration
+        let h = crate::record_cmds::read_history(path, &id, &judging)?;
+        let events = crate::ticket_cmds::whole_history(path, h.events)?;
+        let t = Ticket::replay(&h.regulation, id, events).ticket;
         latest = latest.max(t.last_event_at());
-        tickets.push(t);
+        judged.push((h.regulation, t));
     }
     progress.show(total, Some(total), "files read");
     drop(progress);
-    let now = match parse_instant("--now", &args.now, reg.calendar())? {
+    let now = match parse_instant("--now", &args.now, &cal)? {
         Some(n) => n,
         None => latest.ok_or_else(|| "no request has an accepted event".to_string())?,
     };
-    let r =
-        report::compliance(&reg, &tickets, from, to, now).map_err(|e| e.message().to_string())?;
+    let r = report::compliance_judged(judged.iter().map(|(r, t)| (r, t)), from, to, now)
+        .map_err(|e| e.message().to_string())?;
     pretty(&serde_json::to_value(&r).map_err(|e| e.to_string())?)
 }

@@ -227,6 +227,27 @@ pub fn compliance(
     to: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> Result<Compliance> {
+    compliance_judged(tickets.iter().map(|t| (reg, t)), from, to, now)
+}
+
+/// [`compliance`] over requests each judged by its own regulation (the
+/// version of a contract in force at its registration, DESIGN §5).
+///
+/// # Example
+/// ```
+/// use reglament::{report::compliance_judged, ticket::{Event, Ticket}, Regulation, instant::parse};
+/// let reg = Regulation::default();
+/// let e = Event::from_json(r#"{"kind":"register","at":"2026-03-02T10:00:00+02:00","actor":{"id":"u","role":"user"},"channel":"tracker","description":"d","conditions":"c","priority":"high","category":"incident"}"#).unwrap();
+/// let t = Ticket::replay(&reg, "A", [e]).ticket;
+/// let r = compliance_judged([(&reg, &t)], None, None, parse("2026-03-03T00:00:00Z").unwrap()).unwrap();
+/// assert_eq!(r.tickets, 1);
+/// ```
+pub fn compliance_judged<'a>(
+    items: impl IntoIterator<Item = (&'a Regulation, &'a Ticket)>,
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<Compliance> {
     let n_cat = Category::ALL.len();
     let n_prio = Priority::ALL.len();
     let metrics = Metric::ALL;
@@ -235,7 +256,7 @@ pub fn compliance(
         vec![(0usize, Counts::default(), Counts::default()); metrics.len() * n_cat * n_prio];
     let mut counted = 0;
     let mut unclassified = 0;
-    for t in tickets {
+    for (reg, t) in items {
         let Some(at) = t.registered_at() else {
             continue;
         };

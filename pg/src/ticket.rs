@@ -9,7 +9,7 @@
 use pgrx::prelude::*;
 use pgrx::JsonB;
 use reglament::ticket::{Event, Outcome, Ticket};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::cache;
 use crate::convert::{events_in, instant_in, instant_out, JsonbArg};
@@ -92,34 +92,15 @@ pub fn replay(
     let events = events?;
     let reg = cache::regulation(regulation.as_ref());
     let now = now.map(|n| instant_in(n, "now"));
-    let mut ticket = Ticket::new(request_id.unwrap_or_else(|| DEFAULT_ID.into()));
-    let mut steps = Vec::new();
-    for (index, e) in events_in(&events.value("events"), "events")
+    // the core's one replay: an item that is not an event is an error step
+    // and the replay goes on, as in every face
+    let items: Vec<_> = events_in(&events.value("events"), "events")
         .iter()
         .enumerate()
-    {
-        match Event::from_value(e, &format!("events[{index}]")) {
-            Err(err) => steps.push(json!({
-                "index": index,
-                "error": {"code": err.code(), "field": err.field(), "message": err.message()},
-            })),
-            Ok(event) => {
-                let (kind, at) = (event.kind(), event.at);
-                let outcome = ticket.apply(&reg, event);
-                let step = reglament::ticket::Step {
-                    index,
-                    kind,
-                    at,
-                    status: ticket.status(),
-                    outcome,
-                };
-                steps.push(serde_json::to_value(&step).or_raise());
-            }
-        }
-    }
-    Some(JsonB(
-        json!({"ticket": ticket.to_value(now), "steps": steps}),
-    ))
+        .map(|(i, e)| Event::from_value(e, &format!("events[{i}]")))
+        .collect();
+    let r = Ticket::replay_items(&reg, request_id.unwrap_or_else(|| DEFAULT_ID.into()), items);
+    Some(JsonB(r.to_value(now)))
 }
 
 /// The SLA clocks of the request `events` describe, at `now`: `{"ticket",
