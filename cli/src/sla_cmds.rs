@@ -83,12 +83,6 @@ fn parse_instant(
     }
 }
 
-/// The events of one file; an item that is not an event is bad input naming it.
-fn events_of(path: &std::path::Path) -> Result<Vec<Event>, Failure> {
-    let text = read_input(path)?;
-    crate::ticket_cmds::whole_history(path, read_events(&text)?)
-}
-
 fn stem(path: &std::path::Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -191,9 +185,13 @@ pub fn whatif(args: &WhatIfArgs) -> Done {
     let a = load_regulation(args.regulation.as_deref())?;
     let b = load_regulation(Some(&args.against))?;
     let now = parse_instant("--now", &args.now, a.calendar())?;
-    let events = events_of(&args.events)?;
-    let w = report::what_if(&a, &b, &stem(&args.events), &events, now)
-        .map_err(|e| e.message().to_string())?;
+    // a chained history is verified under A, the regulation it recorded;
+    // judging it under B is exactly what a what-if is for
+    let id = stem(&args.events);
+    let judging = crate::record_cmds::Judging::One(Box::new(a.clone()));
+    let h = crate::record_cmds::read_history(&args.events, &id, &judging)?;
+    let events = crate::ticket_cmds::whole_history(&args.events, h.events)?;
+    let w = report::what_if(&a, &b, &id, &events, now).map_err(|e| e.message().to_string())?;
     pretty(&serde_json::to_value(&w).map_err(|e| e.to_string())?)
 }
 
