@@ -554,3 +554,7 @@ pub fn what_if(
         clocks_b: cb,
     })
 }
+
+pub mod period;
+
+pub use period::Report;
