@@ -17,6 +17,11 @@
 //!   update-interval period ended by the archive (the request is done) is
 //!   no clock to count; a clock without a category has no due and is left
 //!   out.
+//! * A breach stays a breach: a later change of priority or category, or a
+//!   later extension, that moves the due past the instant already passed
+//!   does not undo it (the clocks are also read just before each such
+//!   change; DESIGN §2 keeps every due that held). So moving `now` forward
+//!   never un-breaches a clock.
 //! * Each update-interval period is a clock of its own
 //!   ([`Ticket::update_periods`]).
 //! * A clock is grouped by the category and priority in force at its
@@ -564,8 +569,9 @@ fn verdict(c: &Clock, extended: bool, rejected: bool) -> Verdict {
             (Some(true), Some(m)) => Verdict::OnTime(m),
             _ => Verdict::Skip,
         },
+        // an update period that begins with the rejection itself has nothing to count
         ClockState::Stopped => match c.stopped_at {
-            Some(s) if rejected && c.target.is_some() => Verdict::Rejected(s),
+            Some(s) if rejected && c.target.is_some() && s > c.started_at => Verdict::Rejected(s),
             _ => Verdict::Skip,
         },
         ClockState::Unclassified => Verdict::Skip,
@@ -574,6 +580,32 @@ fn verdict(c: &Clock, extended: bool, rejected: bool) -> Verdict {
                 Verdict::Open
             } else {
                 Verdict::Skip
+            }
+        }
+    }
+}
+
+/// Keeps in `last` (the clock read at the end) a breach that `early` (the
+/// same clock read before a change of its due) had already seen.
+fn stick(last: &mut Clock, early: &Clock) {
+    if let Some(d) = early.breached_at {
+        if last.breached_at.map_or(true, |l| l > d) {
+            // the due that was passed, in consumed time from the clock's start
+            let level = early.consumed + early.remaining.unwrap_or(0);
+            last.breached_at = Some(d);
+            last.due_at = Some(d);
+            last.remaining = Some(level - last.consumed);
+            if last.met_at.is_some() {
+                last.on_time = Some(false);
+            }
+        }
+    }
+    if let Some(d) = early.original_breached_at {
+        if last.original_breached_at.map_or(true, |l| l > d) {
+            last.original_breached_at = Some(d);
+            last.original_due_at = Some(d);
+            if last.met_at.is_some() {
+                last.on_time_original = Some(false);
             }
         }
     }
@@ -1101,11 +1133,39 @@ impl Builder<'_> {
                 return row;
             }
         };
+        let mut main = [clocks.response, clocks.resolution];
+        let mut periods = periods;
+        // a breach stays: read the clocks again just before each later change
+        // of their dues (priority, category, extension) and keep the breaches
+        // seen then, which the change may have moved away
+        let mut checkpoints: Vec<DateTime<Utc>> = ticket
+            .priority_changes()
+            .iter()
+            .skip(1)
+            .map(|c| c.at)
+            .chain(ticket.category_changes().iter().skip(1).map(|c| c.at))
+            .chain(ticket.extensions().iter().map(|e| e.at))
+            .filter_map(|t| t.checked_sub_signed(chrono::TimeDelta::seconds(1)))
+            .filter(|t| ticket.registered_at().is_some_and(|r| *t >= r) && *t < self.read_at)
+            .collect();
+        checkpoints.sort_unstable();
+        checkpoints.dedup();
+        for t in checkpoints {
+            let (Ok(early), Ok(early_periods)) =
+                (ticket.clocks_summary(reg, t), ticket.update_periods(reg, t))
+            else {
+                continue;
+            };
+            stick(&mut main[0], &early.response);
+            stick(&mut main[1], &early.resolution);
+            for e in &early_periods {
+                if let Some(p) = periods.iter_mut().find(|p| p.started_at == e.started_at) {
+                    stick(p, e);
+                }
+            }
+        }
         let mut n = 0;
-        for c in [&clocks.response, &clocks.resolution]
-            .into_iter()
-            .chain(periods.iter())
-        {
+        for c in main.iter().chain(periods.iter()) {
             if self.clock(r.id, &ticket, c, rejected) {
                 n += 1;
             }
