@@ -193,7 +193,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 figure { margin: 6px 0 10px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: bold; }
 svg { width: 100%; height: auto; max-width: 180mm; display: block; }
-svg text { font-family: inherit; font-size: 10px; fill: #222; }
+svg text { font-family: inherit; font-size: 11px; fill: #222; }
 section.newpage { break-before: page; page-break-before: always; }
 @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } }
 "#;
@@ -247,8 +247,8 @@ fn chart_percent(report: &Report, w: &Words, lang: Lang) -> Markup {
             .collect()
     };
     let (left, top, plot_h, bottom) = (38.0, 14.0, 170.0, 46.0);
-    let group_w = (640.0 / labels.len().max(1) as f64).clamp(36.0, 120.0);
-    let width = left + group_w * labels.len() as f64 + 12.0;
+    let width = 720.0;
+    let group_w = (width - left - 12.0) / labels.len().max(1) as f64;
     let height = top + plot_h + bottom;
     let bar_w = group_w * 0.8 / 3.0;
     let y = |p: f64| top + plot_h * (1.0 - p / 100.0);
@@ -283,14 +283,14 @@ fn chart_percent(report: &Report, w: &Words, lang: Lang) -> Markup {
                                 title { (metric.label(lang)) ", " (label) ": " (format!("{p:.1}")) " % (" (r.on_time) "/" (r.counted) ")" }
                             }
                             text x=(format!("{:.1}", x + bar_w / 2.0)) y=(format!("{:.1}", y(p) - 2.0))
-                                text-anchor="middle" font-size="8" { (format!("{p:.1}")) }
+                                text-anchor="middle" font-size=(if bar_w < 14.0 { "5" } else { "8" }) { (format!("{p:.1}")) }
                         } @else {
                             text x=(format!("{:.1}", x + bar_w / 2.0)) y=(format!("{:.1}", y(0.0) - 2.0))
                                 text-anchor="middle" font-size="8" { "—" }
                         }
                     }
                     text x=(format!("{:.1}", x0 + group_w * 0.4)) y=(format!("{:.1}", top + plot_h + 14.0))
-                        text-anchor="middle" { (label) }
+                        text-anchor="middle" font-size=(if labels.len() > 16 { "7" } else { "10" }) { (label) }
                 }
                 @for (m, metric) in Metric::ALL.iter().enumerate() {
                     rect x=(format!("{:.1}", left + 150.0 * m as f64)) y=(format!("{:.1}", height - 18.0))
@@ -400,9 +400,10 @@ pub fn page(report: &Report, zone: &Regulation, lang: Lang) -> String {
                         dd {
                             @for v in &report.regulations {
                                 div {
-                                    (v.id.as_deref().unwrap_or("—")) " " (v.version.as_deref().unwrap_or(""))
-                                    @if let Some(f) = &v.effective_from { " (" (f) ")" }
-                                    ": " code.hash.fingerprint { (v.fingerprint) }
+                                    @if let Some(id) = &v.id { (id) " " }
+                                    @if let Some(ver) = &v.version { (ver) " " }
+                                    @if let Some(f) = &v.effective_from { "(" (f) ") " }
+                                    code.hash.fingerprint { (v.fingerprint) }
                                 }
                                 @if v.sla_example { div.note { (w.example_sla) } }
                             }
