@@ -195,6 +195,8 @@ figcaption { font-weight: bold; }
 svg { width: 100%; height: auto; max-width: 180mm; display: block; }
 svg text { font-family: inherit; font-size: 11px; fill: #222; }
 section.newpage { break-before: page; page-break-before: always; }
+#groups, #breaches, #open, #requests { font-size: 8.5pt; }
+#groups th, #groups td { padding: 2px 3px; }
 @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } }
 "#;
 
@@ -283,7 +285,7 @@ fn chart_percent(report: &Report, w: &Words, lang: Lang) -> Markup {
                                 title { (metric.label(lang)) ", " (label) ": " (format!("{p:.1}")) " % (" (r.on_time) "/" (r.counted) ")" }
                             }
                             text x=(format!("{:.1}", x + bar_w / 2.0)) y=(format!("{:.1}", y(p) - 2.0))
-                                text-anchor="middle" font-size=(if bar_w < 14.0 { "5" } else { "8" }) { (format!("{p:.1}")) }
+                                text-anchor="middle" font-size=(if bar_w < 14.0 { "5" } else if bar_w < 24.0 { "6.5" } else { "8" }) { (format!("{p:.1}")) }
                         } @else {
                             text x=(format!("{:.1}", x + bar_w / 2.0)) y=(format!("{:.1}", y(0.0) - 2.0))
                                 text-anchor="middle" font-size="8" { "—" }
