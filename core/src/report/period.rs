@@ -318,7 +318,7 @@ pub struct Row {
     pub metric: Metric,
     /// The category (`null` in totals).
     pub category: Option<Category>,
-    /// The priority (`null` in totals and `priorities` rows carry it alone).
+    /// The priority (`null` in totals; `priorities` rows carry it without a category).
     pub priority: Option<Priority>,
     /// By the due with extensions.
     pub extended: Tally,
@@ -682,7 +682,9 @@ struct Builder<'r> {
     by: Bucketing,
     starts: Vec<NaiveDate>,
     labels: Vec<String>,
-    cells: std::collections::BTreeMap<Key, Acc>,
+    /// Every cell, indexed by [`Builder::index`]: the whole period first,
+    /// then bucket by bucket; metric, category, priority in vocabulary order.
+    cells: Vec<Acc>,
     breaches: Vec<BreachRow>,
     open: Vec<OpenRow>,
 }
@@ -693,6 +695,22 @@ impl Builder<'_> {
         self.starts.partition_point(|s| *s <= d).saturating_sub(1)
     }
 
+    /// The position of a cell in `cells`.
+    fn index((b, mi, ci, pi): Key) -> usize {
+        let order = if b == WHOLE { 0 } else { b + 1 };
+        ((order * Metric::ALL.len() + mi) * Category::ALL.len() + ci) * Priority::ALL.len() + pi
+    }
+
+    /// The key of the cell at `i` in `cells`.
+    fn key(i: usize) -> Key {
+        let (np, nc, nm) = (Priority::ALL.len(), Category::ALL.len(), Metric::ALL.len());
+        let (pi, rest) = (i % np, i / np);
+        let (ci, rest) = (rest % nc, rest / nc);
+        let (mi, order) = (rest % nm, rest / nm);
+        let b = if order == 0 { WHOLE } else { order - 1 };
+        (b, mi, ci, pi)
+    }
+
     /// Applies `f` to the cell of the whole period and to the bucket's.
     fn add(&mut self, b: usize, m: Metric, c: Category, p: Priority, f: impl Fn(&mut Acc)) {
         let (mi, ci, pi) = (
@@ -700,9 +718,13 @@ impl Builder<'_> {
             index_of(Category::ALL, &c),
             index_of(Priority::ALL, &p),
         );
-        f(self.cells.entry((WHOLE, mi, ci, pi)).or_default());
+        if let Some(a) = self.cells.get_mut(Self::index((WHOLE, mi, ci, pi))) {
+            f(a);
+        }
         if b != WHOLE {
-            f(self.cells.entry((b, mi, ci, pi)).or_default());
+            if let Some(a) = self.cells.get_mut(Self::index((b, mi, ci, pi))) {
+                f(a);
+            }
         }
     }
 
@@ -823,20 +845,15 @@ impl Builder<'_> {
         let label =
             |b: usize| (b != WHOLE).then(|| self.labels.get(b).cloned().unwrap_or_default());
         let order = |b: usize| if b == WHOLE { 0 } else { b + 1 };
-        let mut keys: Vec<&Key> = self.cells.keys().collect();
-        keys.sort_by_key(|k| (order(k.0), k.1, k.2, k.3));
-        for k in keys {
-            let Some(acc) = self.cells.get(k) else {
+        for (i, acc) in self.cells.iter().enumerate() {
+            if !acc.touched() {
                 continue;
-            };
-            let (b, mi, ci, pi) = *k;
+            }
+            let (b, mi, ci, pi) = Self::key(i);
             let t = totals.entry((order(b), mi)).or_default();
             merge(t, acc, b == WHOLE);
             if b == WHOLE {
                 merge(prios.entry((mi, pi)).or_default(), acc, true);
-            }
-            if !acc.touched() {
-                continue;
             }
             groups.push(row(
                 label(b),
@@ -995,7 +1012,13 @@ impl Report {
             by: options.by,
             starts: cut.iter().map(|x| x.0).collect(),
             labels: cut.iter().map(|x| x.2.clone()).collect(),
-            cells: Default::default(),
+            cells: vec![
+                Acc::default();
+                (cut.len() + 1)
+                    * Metric::ALL.len()
+                    * Category::ALL.len()
+                    * Priority::ALL.len()
+            ],
             breaches: Vec::new(),
             open: Vec::new(),
         };
@@ -1119,22 +1142,14 @@ impl Builder<'_> {
             .last()
             .map(|s| s.to);
         let rejected = ticket.rejection().is_some_and(|x| x.at <= self.read_at);
-        let clocks = match ticket.clocks_summary(reg, self.read_at) {
+        let (clocks, mut periods) = match ticket.clocks_and_periods(reg, self.read_at) {
             Ok(c) => c,
             Err(e) => {
                 row.error = Some(e.to_value());
                 return row;
             }
         };
-        let periods = match ticket.update_periods(reg, self.read_at) {
-            Ok(p) => p,
-            Err(e) => {
-                row.error = Some(e.to_value());
-                return row;
-            }
-        };
         let mut main = [clocks.response, clocks.resolution];
-        let mut periods = periods;
         // a breach stays: read the clocks again just before each later change
         // of their dues (priority, category, extension) and keep the breaches
         // seen then, which the change may have moved away
@@ -1151,16 +1166,20 @@ impl Builder<'_> {
         checkpoints.sort_unstable();
         checkpoints.dedup();
         for t in checkpoints {
-            let (Ok(early), Ok(early_periods)) =
-                (ticket.clocks_summary(reg, t), ticket.update_periods(reg, t))
-            else {
+            let Ok((early, early_periods)) = ticket.clocks_and_periods(reg, t) else {
                 continue;
             };
             stick(&mut main[0], &early.response);
             stick(&mut main[1], &early.resolution);
             for e in &early_periods {
-                if let Some(p) = periods.iter_mut().find(|p| p.started_at == e.started_at) {
-                    stick(p, e);
+                match periods.iter_mut().find(|p| p.started_at == e.started_at) {
+                    Some(p) => stick(p, e),
+                    // the change took the update interval away (a row without
+                    // one): a period already breached stays breached
+                    None if e.breached_at.is_some() || e.original_breached_at.is_some() => {
+                        periods.push(e.clone())
+                    }
+                    None => {}
                 }
             }
         }

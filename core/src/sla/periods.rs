@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::line::Memo;
 use super::plan::Extra;
-use super::{Clock, ClockState, Ctx};
+use super::{Clock, ClockState, Clocks, Ctx};
 use crate::error::Result;
 use crate::model::Metric;
 use crate::regulation::Regulation;
@@ -75,19 +75,31 @@ impl Ticket {
     /// assert_eq!(p[1].state.code(), "breached"); // no news for an hour after 10:30
     /// ```
     pub fn update_periods(&self, reg: &Regulation, now: DateTime<Utc>) -> Result<Vec<Clock>> {
+        Ok(self.clocks_and_periods(reg, now)?.1)
+    }
+
+    /// [`Ticket::clocks_summary`] and [`Ticket::update_periods`] from one
+    /// computation (period reports read both for every request).
+    pub(crate) fn clocks_and_periods(
+        &self,
+        reg: &Regulation,
+        now: DateTime<Utc>,
+    ) -> Result<(Clocks, Vec<Clock>)> {
         let memo = Memo::default();
         let ctx = Ctx::new(reg, self, now, false, &memo)?;
         let mut extra = Extra {
             periods: Some(Vec::new()),
             ..Extra::default()
         };
-        let mut current = None;
-        ctx.update_clock(&mut current, &mut extra)?;
-        let Some(current) = current else {
-            return Ok(Vec::new());
+        let clocks = ctx.compute(&mut extra)?;
+        let periods = match &clocks.update_interval {
+            None => Vec::new(),
+            Some(current) => {
+                let mut out = extra.periods.take().unwrap_or_default();
+                out.push(current.clock.clone());
+                out
+            }
         };
-        let mut out = extra.periods.unwrap_or_default();
-        out.push(current.clock);
-        Ok(out)
+        Ok((clocks, periods))
     }
 }
