@@ -13,10 +13,12 @@ mod demo;
 mod manual;
 mod output;
 mod record_cmds;
-mod report_cmds;
-mod report_html;
 mod sla_cmds;
 mod ticket_cmds;
+
+// Period SLA reports (issue 15).
+mod report_cmds;
+mod report_html;
 
 use std::process::ExitCode;
 

@@ -8,6 +8,6 @@ const api = bind(raw, instance.memory);
 
 export const {
   Calendar, Regulation, Ticket, ClockPlan, holidays, mustRegister, queue, compliance, whatIf, version, timezones, labels, zones, __panicForTest,
-  report,
 } = api;
 export { ReglamentError, ReglamentRangeError, ReglamentTypeError, ReglamentRefusal } from './errors.js';
+export const { report } = api;
