@@ -253,6 +253,9 @@ fn chart_percent(report: &Report, w: &Words, lang: Lang) -> Markup {
     let group_w = (width - left - 12.0) / labels.len().max(1) as f64;
     let height = top + plot_h + bottom;
     let bar_w = group_w * 0.8 / 3.0;
+    // many buckets (weeks of a year): every step-th label, values on hover only
+    let step = labels.len().div_ceil(13).max(1);
+    let print_values = labels.len() <= 24;
     let y = |p: f64| top + plot_h * (1.0 - p / 100.0);
     html! {
         figure {
@@ -284,15 +287,19 @@ fn chart_percent(report: &Report, w: &Words, lang: Lang) -> Markup {
                                 data-bucket=(label) data-metric=(metric.code()) data-percent=(format!("{p:.1}")) {
                                 title { (metric.label(lang)) ", " (label) ": " (format!("{p:.1}")) " % (" (r.on_time) "/" (r.counted) ")" }
                             }
-                            text x=(format!("{:.1}", x + bar_w / 2.0)) y=(format!("{:.1}", y(p) - 2.0))
-                                text-anchor="middle" font-size=(if bar_w < 14.0 { "5" } else if bar_w < 24.0 { "6.5" } else { "8" }) { (format!("{p:.1}")) }
-                        } @else {
+                            @if print_values {
+                                text x=(format!("{:.1}", x + bar_w / 2.0)) y=(format!("{:.1}", y(p) - 2.0))
+                                    text-anchor="middle" font-size=(if bar_w < 24.0 { "6.5" } else { "8" }) { (format!("{p:.1}")) }
+                            }
+                        } @else if print_values {
                             text x=(format!("{:.1}", x + bar_w / 2.0)) y=(format!("{:.1}", y(0.0) - 2.0))
                                 text-anchor="middle" font-size="8" { "—" }
                         }
                     }
-                    text x=(format!("{:.1}", x0 + group_w * 0.4)) y=(format!("{:.1}", top + plot_h + 14.0))
-                        text-anchor="middle" font-size=(if labels.len() > 16 { "7" } else { "10" }) { (label) }
+                    @if i % step == 0 {
+                        text x=(format!("{:.1}", x0 + group_w * 0.4)) y=(format!("{:.1}", top + plot_h + 14.0))
+                            text-anchor="middle" font-size=(if labels.len() > 12 { "8" } else { "10" }) { (label) }
+                    }
                 }
                 @for (m, metric) in Metric::ALL.iter().enumerate() {
                     rect x=(format!("{:.1}", left + 150.0 * m as f64)) y=(format!("{:.1}", height - 18.0))
