@@ -602,6 +602,75 @@ export function verify(regulation: Regulation, id: string, chained: string | Cha
 /** The RFC 6962 Merkle root over requests' heads (any order; sorted by request id). */
 export function merkleRoot(heads: Array<{ request: string; head: Hash }>): Hash;
 
+/** Counts by one due (`counted = on_time + breached`). */
+export interface ReportTally {
+  counted: number;
+  on_time: number;
+  breached: number;
+  /** on_time / counted in percent, one decimal; null when nothing was counted. */
+  percent_on_time: number | null;
+}
+/** Working seconds to meet: mean (rounded half up), median and p90 by nearest rank, max. */
+export interface ReportDurations { count: number; mean: number; median: number; p90: number; max: number; }
+/** One row of figures: a metric in a bucket (null: the whole period), per category and priority (null in totals). */
+export interface ReportRow {
+  bucket: string | null;
+  metric: Metric;
+  category: Category | null;
+  priority: Priority | null;
+  extended: ReportTally;
+  original: ReportTally;
+  /** Open at the period's end (whole-period rows; null in bucket rows). */
+  open: number | null;
+  rejected: number;
+  time_to_meet: ReportDurations | null;
+}
+/** A period SLA report (DESIGN §6; schemas/report.schema.json). */
+export interface Report {
+  format: 'reglament-report/1';
+  regulations: Array<{
+    id: string | null; version: string | null; effective_from: string | null; fingerprint: Hash;
+    contract: Record<string, string>; timezone: string; sla_example: boolean;
+    sla: Array<{ category: Category; priority: Priority; response: number; resolution: number; update_interval: number | null }>;
+  }>;
+  period: { from: string; to: string; timezone: string; from_instant: Instant; to_instant: Instant; by: 'month' | 'week' | 'none' };
+  now: Instant;
+  /** The earlier of now and the period's end: the clocks are read here. */
+  read_at: Instant;
+  target_percent: number | null;
+  requests_read: number;
+  merkle_root: Hash;
+  buckets: Array<{ label: string; from: string; to: string }>;
+  groups: ReportRow[];
+  totals: ReportRow[];
+  priorities: ReportRow[];
+  breaches: Array<{
+    request: string; metric: Metric; bucket: string; category: Category; priority: Priority;
+    started_at: Instant; due_at: Instant | null; original_due_at: Instant | null; met_at: Instant | null;
+    over_seconds: number; by_extended_due: boolean;
+    extensions: Array<{ at: Instant; by: string; new_due: Instant | null; add_seconds: number | null; evidence: string }>;
+  }>;
+  open: Array<{ request: string; metric: Metric; category: Category; priority: Priority; started_at: Instant; due_at: Instant | null; state: ClockState }>;
+  requests: Array<{
+    id: string; regulation: Hash | null; head: Hash | null; registered_at: Instant | null; status: Status | null;
+    events: number; clocks: number;
+    refused: Array<{ index: number; kind: string; at: Instant; clause: string; code: string; message_en: string; message_uk: string }>;
+    error: { code: string; field: string | null; message: string } | null;
+  }>;
+}
+/** Options of `report`: the period [from, to) in local dates of the regulation's zone. */
+export interface ReportOptions {
+  from: string;
+  to: string;
+  now: InstantInput;
+  by?: 'month' | 'week' | 'none';
+  target_percent?: number;
+  /** A contract document `{versions: [...]}`: the version in force at each registration judges it. */
+  contract?: object;
+}
+/** The period SLA report of requests `[{id, events}]`, judged by `regulation` (or `options.contract`). */
+export function report(regulation: Regulation, requests: Array<{ id: string; events: ReglamentEvent[] }>, options: ReportOptions): Report;
+
 /** The package version. */
 export function version(): string;
 

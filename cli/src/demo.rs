@@ -163,10 +163,7 @@ pub fn demo() -> Done {
     )?;
 
     outln!(out, "\n2. One request's life (clauses 3.1–3.6)")?;
-    let mut events = Vec::new();
-    for line in LIFE.lines().filter(|l| !l.trim().is_empty()) {
-        events.push(Event::from_json(line).map_err(|e| e.to_string())?);
-    }
+    let events = replay_events();
     let replay = Ticket::replay(&reg, "T-1", events);
     for step in &replay.steps {
         let status = step.status.map_or("—", |s| s.label_en());
@@ -217,5 +214,67 @@ pub fn demo() -> Done {
         out,
         "\n(`reglament replay`, `whatif` and `compliance` print the same data as JSON.)"
     )?;
+    sample_report(&mut out, &reg, &replay_events(), now)?;
     out.finish()
+}
+
+/// The events of [`LIFE`].
+fn replay_events() -> Vec<Event> {
+    LIFE.lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| Event::from_json(l).ok())
+        .collect()
+}
+
+/// Section 4: the period report of the demo's request (March–April 2026),
+/// written as a printable HTML page and as JSON into the temporary
+/// directory; the headline figures on standard output.
+fn sample_report(out: &mut Out, reg: &Regulation, events: &[Event], now: DateTime<Utc>) -> Done {
+    use reglament::report::period::{Bucketing, Judge, Options};
+    let options = Options {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default(),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap_or_default(),
+        now,
+        by: Bucketing::Month,
+        target_percent: Some(95.0),
+    };
+    let requests = vec![("T-1".to_string(), events.to_vec())];
+    let report = crate::report_cmds::build(Judge::One(reg), &requests, &options)?;
+    outln!(
+        out,
+        "\n4. Period report, {} – {} (by month; `reglament report`)",
+        report.period.from,
+        report.period.to
+    )?;
+    for t in report.totals.iter().filter(|t| t.bucket.is_none()) {
+        let pct = t
+            .extended
+            .percent_on_time
+            .map_or("—".to_string(), |p| format!("{p:.1} %"));
+        outln!(
+            out,
+            "  {:<16} {} of {} on time ({pct}), {} breached, {} open",
+            t.metric.label_en(),
+            t.extended.on_time,
+            t.extended.counted,
+            t.extended.breached,
+            t.open.unwrap_or(0)
+        )?;
+    }
+    outln!(out, "  Merkle root       {}", report.merkle_root)?;
+    let dir = std::env::temp_dir();
+    let html = dir.join("reglament-demo-report.html");
+    let json = dir.join("reglament-demo-report.json");
+    let page = crate::report_html::page(&report, reg, reglament::i18n::Lang::En);
+    let written = std::fs::write(&html, page)
+        .and_then(|_| std::fs::write(&json, crate::report_cmds::json(&report).unwrap_or_default()));
+    match written {
+        Ok(()) => outln!(
+            out,
+            "  Written to {} (printable, A4) and {}",
+            html.display(),
+            json.display()
+        ),
+        Err(e) => outln!(out, "  (not written to {}: {e})", dir.display()),
+    }
 }

@@ -17,6 +17,10 @@ mod rules_cmds;
 mod sla_cmds;
 mod ticket_cmds;
 
+// Period SLA reports (issue 15).
+mod report_cmds;
+mod report_html;
+
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -65,6 +69,8 @@ enum Command {
     Whatif(sla_cmds::WhatIfArgs),
     /// SLA compliance over many requests (one event file each): met / breached per metric, category, priority.
     Compliance(sla_cmds::ComplianceArgs),
+    /// Period SLA report (JSON, CSV or printable HTML): % on time, working times, breaches, Merkle root.
+    Report(report_cmds::ReportArgs),
     /// The regulation's fingerprint: sha256 of the RFC 8785 form of the complete regulation.
     Fingerprint(record_cmds::FingerprintArgs),
     /// A request's events as a hash chain: one {"seq","prev","hash","event"} line per event.
@@ -110,6 +116,7 @@ fn main() -> ExitCode {
         Command::Clocks(args) => sla_cmds::clocks(&args),
         Command::Whatif(args) => sla_cmds::whatif(&args),
         Command::Compliance(args) => sla_cmds::compliance(&args),
+        Command::Report(args) => report_cmds::report(&args),
         Command::Fingerprint(args) => record_cmds::fingerprint(&args),
         Command::Chain(args) => record_cmds::chain(&args),
         Command::Verify(args) => record_cmds::verify(&args),

@@ -215,6 +215,15 @@ pub const PAGES: &[Page] = &[
         ],
     },
     Page {
+        path: "report",
+        verdict: None,
+        examples: &[
+            "reglament report --from 2026-03-01 --to 2026-05-01 docs/examples/*.jsonl > report.json",
+            "reglament report --from 2026-03-01 --to 2026-05-01 --format html --lang en --out report.html docs/examples/*.jsonl",
+            "reglament report --from 2026-03-01 --to 2026-04-01 --by week --format csv --table breaches docs/examples/*.jsonl",
+        ],
+    },
+    Page {
         path: "completions",
         verdict: None,
         examples: &[

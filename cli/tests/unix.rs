@@ -798,7 +798,7 @@ fn completions_for_four_shells_come_from_the_command_definition() {
             .unwrap();
         text(&o.stdout)
     };
-    assert_eq!(complete("reglament rep", 1).trim(), "replay");
+    assert_eq!(complete("reglament repl", 1).trim(), "replay");
     assert_eq!(
         complete(r#"reglament describe --lang """#, 3).trim(),
         "uk\nen"

@@ -575,3 +575,7 @@ pub fn what_if(
         clocks_b: cb,
     })
 }
+
+pub mod period;
+
+pub use period::Report;

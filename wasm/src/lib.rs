@@ -29,6 +29,7 @@ mod convert;
 mod error;
 mod record;
 mod regulation;
+mod report;
 mod ticket;
 
 use reglament::holidays::{self, HolidayPreset};

@@ -10,3 +10,4 @@ export const {
   Calendar, Regulation, Ticket, ClockPlan, holidays, mustRegister, queue, compliance, whatIf, chain, chainHead, verify, merkleRoot, version, timezones, labels, zones, __panicForTest,
 } = api;
 export { ReglamentError, ReglamentRangeError, ReglamentTypeError, ReglamentRefusal } from './errors.js';
+export const { report } = api;

@@ -237,6 +237,7 @@ export function bind(raw, memory) {
     chainHead: guard(raw.chainHead),
     verify: guard(raw.verify),
     merkleRoot: guard(raw.merkleRoot),
+    report: guard(raw.report),
     mustRegister: guard(raw.mustRegister),
     version: guard(raw.version),
     timezones: guard(raw.timezones),

@@ -111,6 +111,7 @@
 
 mod explain;
 mod line;
+mod periods;
 mod plan;
 mod small;
 
@@ -1389,6 +1390,11 @@ impl<'a> Ctx<'a> {
                 } else {
                     line.instant_at(c_start + t)?.filter(|&d| e > d)
                 };
+                if extra.periods.is_some() {
+                    let due = line.instant_at(c_start + t)?;
+                    let used = c_end - c_start;
+                    self.record_period(extra, (s, e), Some(t), (used, Some(t - used)), (due, due));
+                }
                 match late {
                     Some(d) => {
                         breaches_original += 1;
@@ -1420,6 +1426,16 @@ impl<'a> Ctx<'a> {
                             Some(Due::Level(l)) => line.instant_at(l),
                         }
                     };
+                    if extra.periods.is_some() && chain.ext.is_some() {
+                        let dues = (resolve(chain.ext)?, resolve(chain.orig)?);
+                        let left = match chain.ext {
+                            Some(Due::Level(l)) => Some(l - c_end),
+                            Some(Due::At(d)) => Some(line.consumed(d)? - c_end),
+                            None => None,
+                        };
+                        let used = (c_end - c_start, left);
+                        self.record_period(extra, (s, e), chain.target, used, dues);
+                    }
                     let d = resolve(chain.ext)?.filter(|&d| e > d);
                     let od = resolve(chain.orig)?.filter(|&d| e > d);
                     if od.is_some() {

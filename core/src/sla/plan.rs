@@ -205,6 +205,9 @@ pub(super) struct Extra {
     pub(super) open_period: Option<OpenPeriod>,
     /// The archive's due instant while the request is in Release.
     pub(super) archive_due: Option<i64>,
+    /// When `Some`, the ended update-interval periods as clocks of their
+    /// own (`Ticket::update_periods`, for period reports).
+    pub(super) periods: Option<Vec<super::Clock>>,
 }
 
 /// The clocks of one request computed once for every `now` at or after its
