@@ -9,12 +9,12 @@ use reglament::i18n::Lang;
 use reglament::model::Metric;
 use reglament::report;
 use reglament::sla::ClockState;
-use reglament::ticket::{Event, Ticket};
+use reglament::ticket::Ticket;
 use reglament::{instant, Regulation};
 use serde_json::{json, Value};
 
 use crate::output::{paint, stdin_once, Done, Failure, Progress, Tone};
-use crate::ticket_cmds::{emit, load_regulation, read_events, read_input};
+use crate::ticket_cmds::{emit, load_regulation};
 
 /// Arguments of `reglament clocks`.
 #[derive(Args)]
