@@ -64,6 +64,15 @@ python3 tests/hostile.py
 step "two sessions, one request"
 bash tests/concurrency.sh
 
+step "one answer in every face: the differential test with the PostgreSQL face (tests/differential)"
+# the CLI built by scripts/test.sh's smoke step (or now); PostgreSQL through
+# psql against this server; histories with an item that is not JSON cannot be
+# stored in a jsonb array, so they are compared in the other faces only
+bin="${REGLAMENT_BIN:-${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}/release/reglament}"
+[ -x "$bin" ] || (cd .. && cargo build --release -p reglament-cli)
+REGLAMENT_BIN="$bin" python3 ../tests/differential/diff.py --faces cli,pg --histories 150 --ops 1000
+REGLAMENT_BIN="$bin" python3 ../tests/differential/diff.py --faces cli,pg --self-check
+
 step "the server survived"
 psql_run -At -c "SELECT 'server up, ' || count(*) || ' backends' FROM pg_stat_activity"
 if grep -E "terminated by signal|server process .* was terminated" "$CLUSTER_DIR/server.log"; then

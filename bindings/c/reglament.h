@@ -988,6 +988,34 @@ enum reglament_status reglament_must_register(const char *category,
                                               struct reglament_error **err);
 
 /**
+ * `*out` = the period report as JSON (schemas/report.schema.json; free it
+ * with `reglament_string_free`).
+ *
+ * `requests_json`: `[{"id": "T-1", "events": [...]}, ...]`. `options_json`:
+ * `{"from": "2026-11-01", "to": "2026-12-01", "now": "2026-12-01T09:00:00Z",
+ * "by": "month" | "week" | "none", "target_percent": 95, "contract":
+ * {"versions": [...]}}` (`from`/`to` local dates of the regulation's zone;
+ * `by`, `target_percent` and `contract` optional; with `contract` each
+ * request is judged by the version in force at its registration and
+ * `regulation` is not read, and may be NULL).
+ *
+ * Errors: `REGLAMENT_STATUS_INVALID_INPUT` naming the field
+ * (`options.from`, `requests[2].events[0].kind`, ...); nothing is stored.
+ *
+ * # Safety
+ * `regulation` is NULL or a live regulation; `requests_json` and
+ * `options_json` point to `requests_len` and `options_len` readable bytes
+ * (or are NULL with length 0); `out` is writable; `err` is NULL or writable.
+ */
+enum reglament_status reglament_report_json(const struct reglament_regulation *regulation,
+                                            const char *requests_json,
+                                            size_t requests_len,
+                                            const char *options_json,
+                                            size_t options_len,
+                                            char **out,
+                                            struct reglament_error **err);
+
+/**
  * A new, empty request with the host's id (UTF-8); its first event must
  * register it.
  *

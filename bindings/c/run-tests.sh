@@ -78,7 +78,7 @@ for src in "${sources[@]}"; do
   name="$(basename "$src" .c)"
   programs+=("$name")
   extra=()
-  [[ "$name" == test_vectors || "$name" == test_typed ]] && extra+=("$here/tests/json.c")
+  [[ "$name" == test_vectors || "$name" == test_typed || "$name" == test_reports ]] && extra+=("$here/tests/json.c")
   gcc "${cflags[@]}" "${pc_cflags[@]}" -I"$here/tests" "$src" "${extra[@]}" -o "$out/$name.static" \
     "${static_libs[@]}" -pthread
   gcc "${cflags[@]}" "${pc_cflags[@]}" -I"$here/tests" "$src" "${extra[@]}" -o "$out/$name.shared" \
@@ -129,7 +129,10 @@ run() {
     tail -40 "$log"
   fi
 }
-args_for() { if [ "$1" = test_vectors ]; then printf '%s\n' "${vectors[@]}"; fi; }
+args_for() {
+  if [ "$1" = test_vectors ]; then printf '%s\n' "${vectors[@]}"; fi
+  if [ "$1" = test_reports ]; then printf '%s\n' "$root"/tests/reports/[0-9]*.json; fi
+}
 
 step "run (static, shared)"
 for p in "${programs[@]}"; do

@@ -40,6 +40,7 @@ pub mod error;
 mod guard;
 pub mod record;
 pub mod regulation;
+pub mod report;
 pub mod ticket;
 pub mod typed;
 

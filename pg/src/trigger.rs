@@ -8,8 +8,15 @@
 //!     'seq',          -- integer/bigint: 1, 2, ... per request; NULL = assigned
 //!     'event',        -- jsonb: the event document
 //!     'outcome',      -- jsonb column filled with the outcome, or '' for none
-//!     '{...}');       -- optional: the regulation file; absent = the default
+//!     '{...}',        -- optional: the regulation file; absent or '' = the default
+//!     'hash');        -- optional: a text column filled with the event's chain hash
 //! ```
+//!
+//! With a hash column each accepted row stores the `hash` of its entry in
+//! the request's hash chain (DESIGN §5: genesis bound to the regulation's
+//! fingerprint and the request id as text; chain `seq` = the row's `seq` - 1),
+//! so the last row's hash is the request's head, equal to
+//! `reglament.chain_head(<the stored events>, <request>, <regulation>)`.
 //!
 //! Per inserted row: take a transaction-scoped advisory lock on (table,
 //! request), so concurrent inserts for one request run one after the other;
@@ -44,6 +51,7 @@ struct Args {
     event: String,
     outcome: Option<String>,
     regulation: Option<String>,
+    hash: Option<String>,
 }
 
 fn args_of(trigger: &PgTrigger<'_>) -> Args {
@@ -64,6 +72,7 @@ fn args_of(trigger: &PgTrigger<'_>) -> Args {
             Some(s) => Some(s.clone()),
         },
         regulation: a.get(4).filter(|s| !s.trim().is_empty()).cloned(),
+        hash: a.get(5).filter(|s| !s.is_empty()).cloned(),
     }
 }
 
@@ -185,6 +194,12 @@ pub fn enforce<'a>(
             misuse("outcome", &format!("column {o:?} must be jsonb"));
         }
     }
+    if let Some(h) = &args.hash {
+        let ty = column(tupdesc, h, "hash").1;
+        if ty != pg_sys::TEXTOID && ty != pg_sys::VARCHAROID {
+            misuse("hash", &format!("column {h:?} must be text"));
+        }
+    }
     let request = text_of(tuple, tupdesc, req_n)
         .unwrap_or_else(|| misuse("request", "the request column is NULL"));
     let given_seq: Option<i64> = text_of(tuple, tupdesc, seq_n).map(|s| {
@@ -256,12 +271,14 @@ pub fn enforce<'a>(
     });
 
     let mut ticket = Ticket::new(request.clone());
+    let mut stored = Vec::with_capacity(history.len() + 1);
     for (seq, doc) in &history {
         let e = Event::from_value(doc, &format!("stored event seq {seq}"))
             .unwrap_or_else(|e| raise(&e));
         // stored rows were accepted when inserted; one refused now (the
         // regulation changed) changes nothing, as in a replay
-        ticket.apply(&reg, e);
+        ticket.apply(&reg, e.clone());
+        stored.push(e);
     }
     let next = history.last().map_or(1, |(s, _)| s + 1);
     if let Some(s) = given_seq {
@@ -274,6 +291,7 @@ pub fn enforce<'a>(
         }
     }
 
+    stored.push(event.clone());
     let outcome = ticket.apply(&reg, event);
     if let Outcome::Refused(r) = &outcome {
         raise_refusal(r, &request, next);
@@ -292,6 +310,10 @@ pub fn enforce<'a>(
         row.set_by_name(o, JsonB(outcome_value(&outcome, ticket.status())))
             .ok();
     }
-    // contract record: the chain hash of the accepted event goes here.
+    // the contract record: this entry's hash, the request's new head
+    if let Some(h) = &args.hash {
+        let head = reglament::record::head(reg.fingerprint(), &request, &stored);
+        row.set_by_name(h, head).ok();
+    }
     Ok(Some(row))
 }

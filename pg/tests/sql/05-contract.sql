@@ -31,3 +31,27 @@ SELECT t.eq((SELECT reglament.verify(reglament.chain(events, 'T-1'), 'T-2')->>'f
 -- bad input: an item that is not an event, a chain that is not an array
 SELECT t.raises($$SELECT reglament.chain('[{"kind":"promote"}]', 'T')$$, '22023', 'invalid_value', 'events[0].kind');
 SELECT t.raises($$SELECT reglament.verify('{}', 'T')$$, '22023', 'invalid_value', 'chained');
+
+-- the trigger stores each accepted event's chain hash: the last row's is the head
+CREATE TABLE chained_log (
+  request_id text NOT NULL,
+  seq        bigint NOT NULL,
+  event      jsonb NOT NULL,
+  outcome    jsonb,
+  hash       text,
+  PRIMARY KEY (request_id, seq)
+);
+CREATE TRIGGER chained_log_enforce BEFORE INSERT ON chained_log FOR EACH ROW
+  EXECUTE FUNCTION reglament.enforce('request_id', 'seq', 'event', 'outcome', '', 'hash');
+INSERT INTO chained_log (request_id, event) SELECT 'R-1', e FROM hist, jsonb_array_elements(events) e;
+SELECT t.eq((SELECT hash FROM chained_log WHERE request_id = 'R-1' ORDER BY seq DESC LIMIT 1),
+            (SELECT reglament.chain_head(events, 'R-1') FROM hist), 'the stored hash of the last row is the head');
+SELECT t.eq((SELECT hash FROM chained_log WHERE request_id = 'R-1' AND seq = 1),
+            (SELECT reglament.chain(events, 'R-1')->0->>'hash' FROM hist), 'row 1 holds chain entry 0');
+SELECT t.eq((SELECT hash FROM chained_log WHERE request_id = 'R-1' AND seq = 2),
+            (SELECT reglament.chain(events, 'R-1')->1->>'hash' FROM hist), 'row 2 holds chain entry 1');
+-- an illegal event is refused and stores nothing, hash included
+SELECT t.raises($$INSERT INTO chained_log (request_id, event) VALUES ('R-1',
+  '{"kind":"archive","at":"2026-03-02T10:30:00+02:00","actor":{"id":"op-1","role":"operator"}}')$$, '23514');
+SELECT t.eq((SELECT count(*) FROM chained_log WHERE request_id = 'R-1'), 2::bigint, 'nothing stored');
+DROP TABLE chained_log;
