@@ -702,7 +702,12 @@ def verify(regulation: Regulation, request_id: str, chained: Union[str, bytes, l
     """Verifies a chained history (its JSON Lines text, or a list of entries):
     {ok, entries, head, first_bad, reason, field}."""
     if isinstance(chained, list):
-        chained = "".join(json.dumps(x, separators=(",", ":")) + "\n" for x in chained)
+        # each entry in its one form: seq, prev, hash, event, no spaces
+        chained = "".join(
+            json.dumps({k: x[k] for k in ("seq", "prev", "hash", "event")} if isinstance(x, dict) and
+                       set(x) == {"seq", "prev", "hash", "event"} else x,
+                       separators=(",", ":"), ensure_ascii=False) + "\n"
+            for x in chained)
     i = _utf8(request_id)
     c = chained if isinstance(chained, bytes) else _utf8(chained)
     out = c_void_p()

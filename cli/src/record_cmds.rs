@@ -205,7 +205,7 @@ pub struct VerifyArgs {
     /// The request's id; default: the file's stem.
     #[arg(long)]
     id: Option<String>,
-    /// Print `{"ok", "entries", "head", "first_bad", "reason"}` instead of a sentence.
+    /// Print `{"ok", "entries", "head", "first_bad", "field", "reason", "request", "regulation"}` instead of a sentence.
     #[arg(long)]
     json: bool,
 }

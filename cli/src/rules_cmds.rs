@@ -60,6 +60,19 @@ pub fn queue(args: &QueueArgs) -> Done {
             .paths()
             .chain(args.files.iter().map(|f| f.as_path())),
     )?;
+    for s in &args.status {
+        if !reglament::model::Status::ALL.iter().any(|x| x.code() == s) {
+            return Err(Failure::Usage(format!(
+                "--status: {:?} is not a status; expected one of: {}",
+                reglament::error::cap(s.clone()),
+                reglament::model::Status::ALL
+                    .iter()
+                    .map(|x| x.code())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
     let judging = args.judge.load()?;
     let mut tickets = Vec::with_capacity(args.files.len());
     for path in &args.files {

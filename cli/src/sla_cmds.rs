@@ -44,6 +44,9 @@ pub struct WhatIfArgs {
     /// Regulation A, as the history was lived (default: the embedded one); `-`: standard input.
     #[arg(long, value_hint = ValueHint::FilePath)]
     regulation: Option<PathBuf>,
+    /// The request's id (a chained history's genesis names it); default: the file's stem.
+    #[arg(long)]
+    id: Option<String>,
     /// Regulation B, the alternative to compare with; `-`: standard input.
     #[arg(long, value_hint = ValueHint::FilePath)]
     against: PathBuf,
@@ -187,7 +190,7 @@ pub fn whatif(args: &WhatIfArgs) -> Done {
     let now = parse_instant("--now", &args.now, a.calendar())?;
     // a chained history is verified under A, the regulation it recorded;
     // judging it under B is exactly what a what-if is for
-    let id = stem(&args.events);
+    let id = args.id.clone().unwrap_or_else(|| stem(&args.events));
     let judging = crate::record_cmds::Judging::One(Box::new(a.clone()));
     let h = crate::record_cmds::read_history(&args.events, &id, &judging)?;
     let events = crate::ticket_cmds::whole_history(&args.events, h.events)?;

@@ -157,18 +157,31 @@ pub fn replay(args: &ReplayArgs) -> Done {
     let reg = history.regulation;
 
     // One history as of `now`: the state and the clocks are those of the
-    // items before the first event dated after `now` (the steps still show
-    // every item), so `ticket.status` and the clocks never disagree.
-    let cut = now.and_then(|n| {
-        history
-            .events
+    // events the replay accepted that are dated at or before `now`
+    // (accepted events are in time order, so they are a prefix of the
+    // accepted ones); the steps still show every item.
+    let replay = Ticket::replay_items(&reg, id.clone(), history.events.iter().cloned());
+    let as_of = now.and_then(|n| {
+        let accepted_after = replay
+            .steps
             .iter()
-            .position(|e| e.as_ref().is_ok_and(|e| e.at > n))
+            .any(|s| s.outcome.is_accepted() && s.at > n);
+        accepted_after.then(|| {
+            let kept: Vec<Event> = replay
+                .steps
+                .iter()
+                .filter(|s| s.outcome.is_accepted() && s.at <= n)
+                .filter_map(|s| {
+                    history
+                        .events
+                        .get(s.index)
+                        .and_then(|e| e.as_ref().ok())
+                        .cloned()
+                })
+                .collect();
+            Ticket::replay(&reg, id.clone(), kept).ticket
+        })
     });
-    let as_of = cut.map(|k| {
-        Ticket::replay_items(&reg, id.clone(), history.events[..k].iter().cloned()).ticket
-    });
-    let replay = Ticket::replay_items(&reg, id, history.events);
     let refused: Vec<Value> = replay
         .steps
         .iter()

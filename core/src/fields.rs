@@ -52,7 +52,10 @@ pub(crate) fn leaf<T: DeserializeOwned>(v: &Value, path: &str) -> Result<T> {
     let v = whole.as_ref().unwrap_or(v);
     T::deserialize(v).map_err(|e| {
         let msg = e.to_string();
-        if let (Value::Number(n), true) = (v, msg.contains("floating point")) {
+        // a fraction where an integer belongs (serde says "expected i64",
+        // "expected u32", ...): a bad value, not a bad type
+        let integer_expected = msg.contains("expected i") || msg.contains("expected u");
+        if let (Value::Number(n), true) = (v, msg.contains("floating point") && integer_expected) {
             return at(
                 Error::new(
                     ErrorKind::InvalidValue,

@@ -193,7 +193,9 @@ pub unsafe extern "C" fn reglament_verify_json(
 /// in any order (they are sorted by request id). Free it with
 /// `reglament_string_free`.
 ///
-/// Errors: `REGLAMENT_STATUS_INVALID_INPUT` naming the item (`[i].head`).
+/// Errors: `REGLAMENT_STATUS_INVALID_INPUT` naming the item (`heads[i].head`
+/// when a head is not `sha256:` and 64 lowercase hex digits, `heads[i].request`
+/// for a request listed twice).
 ///
 /// # Safety
 /// `heads_json` points to `len` readable bytes (or is NULL with length 0);
@@ -209,35 +211,15 @@ pub unsafe extern "C" fn reglament_merkle_root(
         let out = guard::out(out, "out")?;
         // SAFETY: forwarded contract.
         let text = unsafe { guard::text(heads_json, len, "heads_json") }?;
-        let bad = |field: String, message: &str| {
-            Failure::new(
-                ReglamentStatus::InvalidInput,
-                reglament::ErrorKind::InvalidValue.code(),
-                format!("{field}: {message}"),
-                Some(field),
-            )
-        };
         let v: Value = serde_json::from_str(text).map_err(|e| {
             Failure::new(
                 ReglamentStatus::InvalidInput,
                 reglament::ErrorKind::InvalidJson.code(),
                 format!("not valid JSON: {e}"),
-                None,
+                Some("heads".into()),
             )
         })?;
-        let list = v
-            .as_array()
-            .ok_or_else(|| bad("heads_json".into(), "expected an array of {request, head}"))?;
-        let mut pairs = Vec::with_capacity(list.len());
-        for (i, item) in list.iter().enumerate() {
-            let get = |k: &str| {
-                item.get(k)
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-                    .ok_or_else(|| bad(format!("[{i}].{k}"), "expected a string"))
-            };
-            pairs.push((get("request")?, get("head")?));
-        }
+        let pairs = record::heads_from_value(&v)?;
         let root = record::merkle_root(&pairs);
         // SAFETY: checked by guard::out.
         unsafe { guard::put(out, guard::owned_string(&root)) };

@@ -67,8 +67,7 @@ pub fn verify(
             "expected an array of chain entries",
         );
     };
-    let text: String = items.iter().map(|e| e.to_string() + "\n").collect();
     let reg = cache::regulation(regulation.as_ref());
-    let v = record::verify(reg.fingerprint(), &request_id, &text);
+    let v = record::verify_entries(reg.fingerprint(), &request_id, &items);
     Some(JsonB(serde_json::to_value(v).or_raise()))
 }

@@ -69,17 +69,14 @@ pub fn verify(
     chained: JsValue,
 ) -> Result<JsValue, JsValue> {
     let id = string_in(&id, "id")?;
-    let text = if let Some(s) = chained.as_string() {
-        s
-    } else if chained.is_array() {
-        let mut text = String::new();
-        for (i, e) in js_sys::Array::from(&chained).iter().enumerate() {
-            let v = doc_in(&e, &format!("chained[{i}]"))?;
-            text.push_str(&serde_json::to_string(&v).unwrap_or_default());
-            text.push('\n');
-        }
-        text
-    } else {
+    if let Some(text) = chained.as_string() {
+        return Ok(ser_out(&record::verify(
+            regulation.inner.fingerprint(),
+            &id,
+            &text,
+        )));
+    }
+    if !chained.is_array() {
         return Err(error::argument(
             "chained",
             format!(
@@ -87,11 +84,15 @@ pub fn verify(
                 crate::convert::type_of(&chained)
             ),
         ));
-    };
-    Ok(ser_out(&record::verify(
+    }
+    let mut entries = Vec::new();
+    for (i, e) in js_sys::Array::from(&chained).iter().enumerate() {
+        entries.push(doc_in(&e, &format!("chained[{i}]"))?);
+    }
+    Ok(ser_out(&record::verify_entries(
         regulation.inner.fingerprint(),
         &id,
-        &text,
+        &entries,
     )))
 }
 
@@ -99,18 +100,6 @@ pub fn verify(
 #[wasm_bindgen(js_name = merkleRoot)]
 pub fn merkle_root(heads: JsValue) -> Result<String, JsValue> {
     let v = doc_in(&heads, "heads")?;
-    let list = v
-        .as_array()
-        .ok_or_else(|| error::argument("heads", "expected an array of {request, head}"))?;
-    let mut pairs = Vec::with_capacity(list.len());
-    for (i, item) in list.iter().enumerate() {
-        let get = |k: &str| {
-            item.get(k)
-                .and_then(|x| x.as_str())
-                .map(str::to_string)
-                .ok_or_else(|| error::argument(&format!("heads[{i}].{k}"), "expected a string"))
-        };
-        pairs.push((get("request")?, get("head")?));
-    }
+    let pairs = record::heads_from_value(&v).map_err(|e| error::core(&e))?;
     Ok(record::merkle_root(&pairs))
 }

@@ -99,7 +99,7 @@ static void chains_verify_and_report_edits(void) {
     CHECK_STR(r3, "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     char *r4 = NULL;
     CHECK_STATUS(reglament_merkle_root("[{\"request\":\"T\"}]", 17, &r4, &err), err, REGLAMENT_STATUS_INVALID_INPUT);
-    CHECK(r4 == NULL && str_eq(reglament_error_field(err), "[0].head"));
+    CHECK(r4 == NULL && str_eq(reglament_error_field(err), "heads[0].head"));
     reglament_error_free(err);
     reglament_string_free(r1);
     reglament_string_free(r2);

@@ -5,10 +5,10 @@
 //! hashes hold strings, integers, booleans and nulls, and JCS over those is
 //! a page of code (object keys sorted by their UTF-16 code units, strings
 //! escaped as ECMAScript's `JSON.stringify` does, no whitespace). Numbers
-//! that are not integers are written with ECMAScript's shortest round-trip
-//! form, which Rust's `{}` for `f64` matches in the range `1e-6 .. 1e21`;
-//! outside it JCS wants exponent notation (`1e+21`), written below. The
-//! tests hold it to the RFC's examples.
+//! are doubles written as ECMAScript writes them: integers up to 2^53
+//! exactly, anything else from the shortest round-trip digits (Rust's
+//! `{:e}`) placed by ECMA-262's Number::toString rules. The tests hold it
+//! to the RFC's examples.
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -158,31 +158,59 @@ fn write_string(s: &str, out: &mut String) {
 }
 
 fn write_number(n: &serde_json::Number, out: &mut String) {
-    if let Some(i) = n.as_i64() {
+    // RFC 8785 §3.2.2.3: numbers are IEEE 754 doubles written as ECMAScript
+    // writes them; integers up to 2^53 are exact, larger ones are rounded
+    // to the nearest double like any other number.
+    const EXACT: u64 = 1 << 53;
+    if let Some(i) = n.as_i64().filter(|i| i.unsigned_abs() <= EXACT) {
         out.push_str(&i.to_string());
         return;
     }
-    if let Some(u) = n.as_u64() {
+    if let Some(u) = n.as_u64().filter(|u| *u <= EXACT) {
         out.push_str(&u.to_string());
         return;
     }
-    let f = n.as_f64().unwrap_or(0.0);
-    if f == 0.0 {
+    write_double(n.as_f64().unwrap_or(0.0), out);
+}
+
+/// ECMAScript's Number::toString for a finite double (ECMA-262 §6.1.6.1.20):
+/// the shortest digits that round-trip (Rust's `{:e}` gives them), placed by
+/// the exponent.
+fn write_double(f: f64, out: &mut String) {
+    if f == 0.0 || !f.is_finite() {
         out.push('0');
-    } else if f.fract() == 0.0 && f.abs() < 1e21 {
-        out.push_str(&format!("{f:.0}"));
-    } else if (1e-6..1e21).contains(&f.abs()) {
-        out.push_str(&format!("{f}"));
+        return;
+    }
+    if f < 0.0 {
+        out.push('-');
+    }
+    let sci = format!("{:e}", f.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let k = digits.len() as i64;
+    let n = exp.parse::<i64>().unwrap_or(0) + 1; // the decimal point after n digits
+    if k <= n && n <= 21 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat('0').take((n - k) as usize));
+    } else if 0 < n && n <= 21 {
+        let (int, frac) = digits.split_at(n as usize);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
+    } else if -6 < n && n <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat('0').take((-n) as usize));
+        out.push_str(&digits);
     } else {
-        // ECMAScript: d[.ddd]e±x with the shortest round-trip digits.
-        let e = format!("{f:e}");
-        let (mantissa, exp) = e.split_once('e').unwrap_or((&e, "0"));
-        out.push_str(mantissa);
-        out.push('e');
-        if !exp.starts_with('-') {
-            out.push('+');
+        let (first, rest) = digits.split_at(1);
+        out.push_str(first);
+        if !rest.is_empty() {
+            out.push('.');
+            out.push_str(rest);
         }
-        out.push_str(exp);
+        out.push('e');
+        out.push(if n - 1 < 0 { '-' } else { '+' });
+        out.push_str(&(n - 1).abs().to_string());
     }
 }
 
@@ -224,7 +252,14 @@ mod tests {
             ("1e30", "1e+30"),
             ("333333333.3333333", "333333333.3333333"),
             ("9007199254740991", "9007199254740991"),
+            ("9007199254740992", "9007199254740992"),
+            ("9007199254740993", "9007199254740992"),
+            ("73786976294838206464", "73786976294838210000"),
             ("-4102444800", "-4102444800"),
+            ("0.000001", "0.000001"),
+            ("1.5e-7", "1.5e-7"),
+            ("1.2345678901234568e21", "1.2345678901234568e+21"),
+            ("-0.5", "-0.5"),
         ];
         for (input, want) in cases {
             let v: Value = serde_json::from_str(input).unwrap();

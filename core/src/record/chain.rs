@@ -48,7 +48,9 @@ pub struct ChainEntry {
 }
 
 impl ChainEntry {
-    /// The entry as one JSON line (keys `seq`, `prev`, `hash`, `event`).
+    /// The entry as one JSON line: keys `seq`, `prev`, `hash`, `event` in
+    /// that order, no spaces, the event in its RFC 8785 form — the one form
+    /// [`verify`] accepts.
     ///
     /// # Example
     /// ```
@@ -66,7 +68,8 @@ impl ChainEntry {
         out.push_str("\",\"hash\":\"");
         out.push_str(&self.hash);
         out.push_str("\",\"event\":");
-        out.push_str(&serde_json::to_string(&self.event).unwrap_or_default());
+        // the event in its RFC 8785 form: the very text the hash covers
+        out.push_str(&canonical_json(&self.event));
         out.push('}');
         out
     }
@@ -409,7 +412,56 @@ fn check_entry(line: &str, seq: u64, prev: &str) -> std::result::Result<String, 
             "hash is not the hash of this entry: the entry was edited".into(),
         ));
     }
+    // Every byte of the line is the entry's: no repeated key, escape
+    // variant, spacing or key order the hash would not cover.
+    let written = ChainEntry {
+        seq,
+        prev: prev.to_string(),
+        hash: want.clone(),
+        event: canonical,
+    }
+    .to_line();
+    if line != written {
+        return Err((
+            "",
+            "the entry is not written in its one form (as `reglament chain` writes it: keys seq, prev, hash, event in that order, no spaces, no repeated key): bytes the hash does not cover were changed".into(),
+        ));
+    }
     Ok(want)
+}
+
+/// [`verify`] of a chain held as values (a JSON array parsed by a host, a
+/// database's `jsonb` rows): each entry is written in its one form first,
+/// so key order and spacing, which a parsed value does not keep, do not
+/// count; everything the hash covers does.
+///
+/// # Example
+/// ```
+/// use reglament::{record::{chain, verify_entries}, ticket::Event, Regulation};
+/// let reg = Regulation::default();
+/// let e = Event::from_json(r#"{"kind":"comment","at":"2026-03-02T08:00:00Z","actor":{"id":"u","role":"user"},"text":"t"}"#).unwrap();
+/// let entries: Vec<serde_json::Value> = chain(reg.fingerprint(), "T", &[e])
+///     .iter().map(|x| serde_json::to_value(x).unwrap()).collect();
+/// assert!(verify_entries(reg.fingerprint(), "T", &entries).ok);
+/// ```
+pub fn verify_entries(fingerprint: &str, request: &str, entries: &[Value]) -> Verification {
+    let mut text = String::new();
+    for v in entries {
+        let ordered = match v {
+            Value::Object(m) if m.len() == 4 => {
+                match (m.get("seq"), m.get("prev"), m.get("hash"), m.get("event")) {
+                    (Some(seq), Some(prev), Some(hash), Some(event)) => Some(format!(
+                        "{{\"seq\":{seq},\"prev\":{prev},\"hash\":{hash},\"event\":{event}}}"
+                    )),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        text.push_str(&ordered.unwrap_or_else(|| v.to_string()));
+        text.push('\n');
+    }
+    verify(fingerprint, request, &text)
 }
 
 /// The RFC 6962 Merkle root over the heads of requests (`(id, head)`
@@ -438,6 +490,52 @@ pub fn merkle_root(heads: &[(String, String)]) -> String {
         })
         .collect();
     tagged(&mth(&leaves))
+}
+
+/// The `(request, head)` pairs of a document `[{"request": id, "head":
+/// "sha256:..."}, ...]`, as hosts hand them to [`merkle_root`]: every head a
+/// well-formed hash, every request once. Errors name `heads[i].field`.
+///
+/// # Example
+/// ```
+/// use reglament::record::heads_from_value;
+/// let v = serde_json::json!([{"request": "T", "head": "sha256:AB"}]);
+/// assert_eq!(heads_from_value(&v).unwrap_err().field(), Some("heads[0].head"));
+/// ```
+pub fn heads_from_value(v: &Value) -> Result<Vec<(String, String)>> {
+    let list = v
+        .as_array()
+        .ok_or_else(|| Error::invalid("heads", "expected an array of {\"request\", \"head\"}"))?;
+    let mut out: Vec<(String, String)> = Vec::with_capacity(list.len());
+    let mut seen = std::collections::HashSet::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let get = |k: &str| {
+            item.get(k)
+                .and_then(Value::as_str)
+                .ok_or_else(|| Error::invalid(format!("heads[{i}].{k}"), "expected a string"))
+        };
+        let (request, head) = (get("request")?, get("head")?);
+        if untag(head).is_none() {
+            return Err(Error::invalid(
+                format!("heads[{i}].head"),
+                format!(
+                    "{:?} is not a hash: expected \"sha256:\" and 64 lowercase hex digits",
+                    crate::error::cap(head.to_string())
+                ),
+            ));
+        }
+        if !seen.insert(request) {
+            return Err(Error::invalid(
+                format!("heads[{i}].request"),
+                format!(
+                    "{:?} is listed twice: a request has one head",
+                    crate::error::cap(request.to_string())
+                ),
+            ));
+        }
+        out.push((request.to_string(), head.to_string()));
+    }
+    Ok(out)
 }
 
 /// RFC 6962 §2.1 MTH over already-hashed leaves.
@@ -490,7 +588,10 @@ mod tests {
         assert!(verify(fp, "T", &text).ok);
         let bytes = text.as_bytes();
         for i in 0..bytes.len() {
-            for replacement in [b' ', b'0', b'a', b'\n', b'"', b'}', b'Z', b'z', b'9'] {
+            for replacement in [
+                b' ', b'0', b'a', b'\n', b'"', b'}', b'Z', b'z', b'9', b'F', b'\\', b'/', b'u',
+                b'\t', b'{', b',', b':', b'A', b'\r',
+            ] {
                 if bytes[i] == replacement {
                     continue;
                 }
@@ -502,6 +603,35 @@ mod tests {
                 assert!(!verify(fp, "T", &s).ok, "byte {i} -> {replacement}");
             }
         }
+    }
+
+    #[test]
+    fn bytes_the_hash_does_not_cover_are_refused_too() {
+        let fp = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
+        let ev = Event::from_json(
+            r#"{"kind":"comment","at":"2026-03-02T08:00:00Z","actor":{"id":"u","role":"user"},"text":"a\u001fb"}"#,
+        )
+        .unwrap();
+        let line = chain(fp, "T", &[ev])[0].to_line();
+        assert!(verify(fp, "T", &line).ok);
+        // an escape variant, a space inside, a repeated key, another key order
+        let variants = [
+            line.replace("\\u001f", "\\u001F"),
+            line.replacen("\"seq\":0", "\"seq\": 0", 1),
+            line.replacen("{\"seq\":0,", "{\"seq\":0,\"seq\":0,", 1),
+            {
+                let v: Value = serde_json::from_str(&line).unwrap();
+                v.to_string()
+            },
+        ];
+        for edited in variants {
+            assert_ne!(edited, line);
+            let v = verify(fp, "T", &edited);
+            assert!(!v.ok, "{edited}");
+        }
+        // as values (a parsed array, jsonb rows) key order does not count
+        let as_value: Value = serde_json::from_str(&line).unwrap();
+        assert!(verify_entries(fp, "T", &[as_value]).ok);
     }
 
     #[test]
@@ -574,5 +704,24 @@ mod tests {
         let mut edited = all.clone();
         edited[6].1 = format!("sha256:{:064}", 99);
         assert_ne!(merkle_root(&edited), merkle_root(&all));
+        // roots of 3, 5 and 7 leaves, computed apart from this code (Python's
+        // hashlib, RFC 6962 §2.1 by hand): they pin the split rule
+        let roots = [
+            (
+                3,
+                "sha256:ea34f82d23e64bb670a33664957b84efcf97d40ec697c8946d38c56bfd1bc5e5",
+            ),
+            (
+                5,
+                "sha256:fe391aad1c361982f006a5b7764dd8f660da2174cab0e7c01b8b0ca558f8a926",
+            ),
+            (
+                7,
+                "sha256:97992538f59b911522c5128590a894277be5ebd3a3e079678e34f7e878ae3b90",
+            ),
+        ];
+        for (n, want) in roots {
+            assert_eq!(merkle_root(&all[1..=n]), want, "{n} leaves");
+        }
     }
 }

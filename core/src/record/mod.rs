@@ -16,8 +16,8 @@ mod versions;
 
 pub use canonical::{canonical_json, sha256_tagged};
 pub use chain::{
-    chain, entry_hash, events_of_chain, genesis, head, looks_chained, merkle_root, verify,
-    ChainEntry, Verification,
+    chain, entry_hash, events_of_chain, genesis, head, heads_from_value, looks_chained,
+    merkle_root, verify, verify_entries, ChainEntry, Verification,
 };
 pub use versions::Versions;
 

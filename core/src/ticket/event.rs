@@ -490,7 +490,7 @@ impl Event {
             },
             EventKind::Approve | EventKind::RefuseApproval => {
                 // absent: the one approval pending (resolved by the ticket)
-                let action = if f.has("action") {
+                let action = if f.get("action").is_some() {
                     need_action(&mut f)?
                 } else {
                     String::new()
