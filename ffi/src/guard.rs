@@ -42,6 +42,18 @@ impl Failure {
         }))
     }
 
+    /// A failure that cannot happen unless this library is wrong (a core
+    /// value that does not serialize): status PANIC, code `panic`.
+    #[cold]
+    pub(crate) fn internal(what: impl std::fmt::Display) -> Failure {
+        Failure::new(
+            ReglamentStatus::Panic,
+            "panic",
+            format!("internal error in reglament (please report it): {what}"),
+            None,
+        )
+    }
+
     /// A broken calling convention about the C parameter `param`.
     #[cold]
     #[inline(never)]

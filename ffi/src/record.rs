@@ -174,14 +174,7 @@ pub unsafe extern "C" fn reglament_verify_json(
         // SAFETY: forwarded contract.
         let text = unsafe { guard::text(chained, chained_len, "chained") }?;
         let v = record::verify(r.fingerprint(), id, text);
-        let json = serde_json::to_string(&v).map_err(|e| {
-            Failure::new(
-                ReglamentStatus::Panic,
-                "panic",
-                format!("internal error in reglament (please report it): {e}"),
-                None,
-            )
-        })?;
+        let json = serde_json::to_string(&v).map_err(Failure::internal)?;
         // SAFETY: checked by guard::out.
         unsafe { guard::put(out, guard::owned_string(&json)) };
         Ok(())

@@ -7,24 +7,13 @@
 
 use std::ffi::c_char;
 
-use reglament::record::Versions;
-use reglament::report::period::{Bucketing, Judge, Options, Report, Request};
-use reglament::ticket::Event;
+use reglament::report::period::{requests_from_value, Judge, Options, Report, Request};
 use reglament::ErrorKind;
 use serde_json::Value;
 
 use crate::error::{ReglamentError, ReglamentStatus};
 use crate::guard::{self, run, Failure, FfiResult};
 use crate::regulation::{reg, ReglamentRegulation};
-
-fn bad(field: String, message: &str) -> Failure {
-    Failure::new(
-        ReglamentStatus::InvalidInput,
-        ErrorKind::InvalidValue.code(),
-        format!("{field}: {message}"),
-        Some(field),
-    )
-}
 
 fn document(text: &str, what: &str) -> FfiResult<Value> {
     serde_json::from_str(text).map_err(|e| {
@@ -71,58 +60,8 @@ pub unsafe extern "C" fn reglament_report_json(
         let requests = unsafe { guard::text(requests_json, requests_len, "requests_json") }?;
         // SAFETY: forwarded contract.
         let options = unsafe { guard::text(options_json, options_len, "options_json") }?;
-        let o = document(options, "options")?;
-        let text_of = |key: &str| -> FfiResult<&str> {
-            o.get(key)
-                .and_then(Value::as_str)
-                .ok_or_else(|| bad(format!("options.{key}"), "expected a string"))
-        };
-        let date = |key: &str| -> FfiResult<chrono::NaiveDate> {
-            reglament::instant::parse_date(text_of(key)?)
-                .ok_or_else(|| bad(format!("options.{key}"), "expected a date YYYY-MM-DD"))
-        };
-        let by = match o.get("by").and_then(Value::as_str) {
-            None => Bucketing::Month,
-            Some(b) => b.parse().map_err(|_| {
-                bad(
-                    "options.by".into(),
-                    &format!(
-                        "{:?} is not one of month, week, none",
-                        reglament::error::cap(b.to_string())
-                    ),
-                )
-            })?,
-        };
-        let opts = Options {
-            from: date("from")?,
-            to: date("to")?,
-            now: reglament::instant::parse(text_of("now")?).map_err(|e| e.within("options.now"))?,
-            by,
-            target_percent: o.get("target_percent").and_then(Value::as_f64),
-        };
-        let list = document(requests, "requests")?;
-        let list = list
-            .as_array()
-            .ok_or_else(|| bad("requests".into(), "expected an array of {id, events}"))?;
-        let mut parsed: Vec<(String, Vec<Event>)> = Vec::with_capacity(list.len());
-        for (i, r) in list.iter().enumerate() {
-            let id = r
-                .get("id")
-                .and_then(Value::as_str)
-                .ok_or_else(|| bad(format!("requests[{i}].id"), "expected a string"))?;
-            let events = r.get("events").and_then(Value::as_array).ok_or_else(|| {
-                bad(
-                    format!("requests[{i}].events"),
-                    "expected an array of events",
-                )
-            })?;
-            let events = events
-                .iter()
-                .enumerate()
-                .map(|(j, e)| Event::from_value(e, &format!("requests[{i}].events[{j}]")))
-                .collect::<reglament::Result<Vec<_>>>()?;
-            parsed.push((id.to_string(), events));
-        }
+        let (opts, contract) = Options::from_value(&document(options, "options")?)?;
+        let parsed = requests_from_value(&document(requests, "requests")?)?;
         let input: Vec<Request<'_>> = parsed
             .iter()
             .map(|(id, events)| Request {
@@ -131,24 +70,13 @@ pub unsafe extern "C" fn reglament_report_json(
                 head: None,
             })
             .collect();
-        let contract = match o.get("contract") {
-            None | Some(Value::Null) => None,
-            Some(c) => Some(Versions::from_value(c).map_err(|e| e.within("options.contract"))?),
-        };
         let judge = match &contract {
             Some(c) => Judge::Contract(c),
             // SAFETY: forwarded contract.
             None => Judge::One(unsafe { reg(regulation) }?),
         };
         let r = Report::build(judge, &input, &opts)?;
-        let json = serde_json::to_string(&r).map_err(|e| {
-            Failure::new(
-                ReglamentStatus::Panic,
-                "panic",
-                format!("internal error in reglament (please report it): {e}"),
-                None,
-            )
-        })?;
+        let json = serde_json::to_string(&r).map_err(Failure::internal)?;
         // SAFETY: checked by guard::out.
         unsafe { guard::put(out, guard::owned_string(&json)) };
         Ok(())

@@ -2,21 +2,12 @@
 //! requests, options)` gives the JSON form (schemas/report.schema.json).
 //! Conversions only: every rule is the core's.
 
-use reglament::record::Versions;
-use reglament::report::period::{Bucketing, Judge, Options, Report, Request};
-use reglament::ticket::Event;
-use serde_json::Value;
+use reglament::report::period::{requests_from_value, Judge, Options, Report, Request};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{doc_in, ser_out};
-use crate::error::{self, OrJs};
+use crate::error::OrJs;
 use crate::regulation::WasmRegulation;
-
-fn text_of<'a>(o: &'a Value, key: &str) -> Result<&'a str, JsValue> {
-    o.get(key)
-        .and_then(Value::as_str)
-        .ok_or_else(|| error::argument(&format!("options.{key}"), "expected a string"))
-}
 
 /// The period report of `requests` (`[{id, events}]`) judged by
 /// `regulation`, or by `options.contract` (a contract document
@@ -30,53 +21,9 @@ pub fn report(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let o = doc_in(&options, "options")?;
-    let date = |key: &str| -> Result<chrono::NaiveDate, JsValue> {
-        text_of(&o, key)?
-            .parse()
-            .map_err(|_| error::argument(&format!("options.{key}"), "expected a date YYYY-MM-DD"))
-    };
-    let by = match o.get("by").and_then(Value::as_str) {
-        None => Bucketing::Month,
-        Some(b) => b.parse().map_err(|_| {
-            error::argument(
-                "options.by",
-                format!("{b:?} is not one of month, week, none"),
-            )
-        })?,
-    };
-    let options_core = Options {
-        from: date("from")?,
-        to: date("to")?,
-        now: reglament::instant::parse(text_of(&o, "now")?)
-            .map_err(|e| e.within("options.now"))
-            .js()?,
-        by,
-        target_percent: o.get("target_percent").and_then(Value::as_f64),
-    };
+    let (options_core, contract) = Options::from_value(&o).js()?;
     let list = doc_in(&requests, "requests")?;
-    let list = list
-        .as_array()
-        .ok_or_else(|| error::argument("requests", "expected an array of {id, events}"))?;
-    let mut parsed: Vec<(String, Vec<Event>)> = Vec::with_capacity(list.len());
-    for (i, r) in list.iter().enumerate() {
-        let id = r
-            .get("id")
-            .and_then(Value::as_str)
-            .ok_or_else(|| error::argument(&format!("requests[{i}].id"), "expected a string"))?;
-        let events = r.get("events").and_then(Value::as_array).ok_or_else(|| {
-            error::argument(
-                &format!("requests[{i}].events"),
-                "expected an array of events",
-            )
-        })?;
-        let events = events
-            .iter()
-            .enumerate()
-            .map(|(j, e)| Event::from_value(e, &format!("requests[{i}].events[{j}]")))
-            .collect::<reglament::Result<Vec<_>>>()
-            .js()?;
-        parsed.push((id.to_string(), events));
-    }
+    let parsed = requests_from_value(&list).js()?;
     let input: Vec<Request<'_>> = parsed
         .iter()
         .map(|(id, events)| Request {
@@ -85,14 +32,6 @@ pub fn report(
             head: None,
         })
         .collect();
-    let contract = match o.get("contract") {
-        None | Some(Value::Null) => None,
-        Some(c) => Some(
-            Versions::from_value(c)
-                .map_err(|e| e.within("options.contract"))
-                .js()?,
-        ),
-    };
     let judge = match &contract {
         Some(c) => Judge::Contract(c),
         None => Judge::One(&regulation.inner),

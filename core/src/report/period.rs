@@ -192,6 +192,94 @@ impl Options {
             target_percent: None,
         }
     }
+    /// The options document every face takes: `{"from": "YYYY-MM-DD", "to":
+    /// "YYYY-MM-DD", "now": RFC 3339, "by"?: "month" | "week" | "none",
+    /// "target_percent"?: number, "contract"?: {"versions": [...]}}`, with
+    /// the contract when there is one. Errors name `options.<key>`.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::report::period::Options;
+    /// let v = serde_json::json!({"from": "2026-11-01", "to": "2026-12-01", "now": "2026-12-01T09:00:00Z", "by": "week"});
+    /// let (o, contract) = Options::from_value(&v).unwrap();
+    /// assert!(contract.is_none() && o.to.to_string() == "2026-12-01");
+    /// let bad = serde_json::json!({"from": "2026-11-01", "to": "2026-12-01", "now": "2026-12-01T09:00:00Z", "by": "day"});
+    /// assert_eq!(Options::from_value(&bad).unwrap_err().field(), Some("options.by"));
+    /// ```
+    pub fn from_value(v: &serde_json::Value) -> Result<(Options, Option<Versions>)> {
+        use serde_json::Value;
+        let text = |key: &str| -> Result<&str> {
+            v.get(key)
+                .and_then(Value::as_str)
+                .ok_or_else(|| Error::invalid(format!("options.{key}"), "expected a string"))
+        };
+        let date = |key: &str| -> Result<NaiveDate> {
+            crate::instant::parse_date(text(key)?).ok_or_else(|| {
+                Error::invalid(format!("options.{key}"), "expected a local date YYYY-MM-DD")
+            })
+        };
+        let by = match v.get("by").and_then(Value::as_str) {
+            None => Bucketing::Month,
+            Some(b) => b.parse().map_err(|_| {
+                Error::invalid(
+                    "options.by",
+                    format!(
+                        "{:?} is not one of month, week, none",
+                        crate::error::cap(b.to_string())
+                    ),
+                )
+            })?,
+        };
+        let options = Options {
+            from: date("from")?,
+            to: date("to")?,
+            now: crate::instant::parse(text("now")?).map_err(|e| e.within("options.now"))?,
+            by,
+            target_percent: v.get("target_percent").and_then(Value::as_f64),
+        };
+        let contract = match v.get("contract") {
+            None | Some(Value::Null) => None,
+            Some(c) => Some(Versions::from_value(c).map_err(|e| e.within("options.contract"))?),
+        };
+        Ok((options, contract))
+    }
+}
+
+/// The requests document every face takes, `[{"id": "T-1", "events":
+/// [...]}, ...]`, read: errors name `requests[i].id` or
+/// `requests[i].events[j]...`.
+///
+/// # Example
+/// ```
+/// use reglament::report::period::requests_from_value;
+/// let v = serde_json::json!([{"id": "T-1", "events": [{"kind": "nope"}]}]);
+/// assert_eq!(requests_from_value(&v).unwrap_err().field(), Some("requests[0].events[0].kind"));
+/// ```
+pub fn requests_from_value(v: &serde_json::Value) -> Result<Vec<(String, Vec<Event>)>> {
+    use serde_json::Value;
+    let list = v
+        .as_array()
+        .ok_or_else(|| Error::invalid("requests", "expected an array of {id, events}"))?;
+    let mut out = Vec::with_capacity(list.len());
+    for (i, r) in list.iter().enumerate() {
+        let id = r
+            .get("id")
+            .and_then(Value::as_str)
+            .ok_or_else(|| Error::invalid(format!("requests[{i}].id"), "expected a string"))?;
+        let events = r.get("events").and_then(Value::as_array).ok_or_else(|| {
+            Error::invalid(
+                format!("requests[{i}].events"),
+                "expected an array of events",
+            )
+        })?;
+        let events = events
+            .iter()
+            .enumerate()
+            .map(|(j, e)| Event::from_value(e, &format!("requests[{i}].events[{j}]")))
+            .collect::<Result<Vec<_>>>()?;
+        out.push((id.to_string(), events));
+    }
+    Ok(out)
 }
 
 /// A regulation version named by the report.

@@ -554,24 +554,7 @@ impl Ticket {
         id: impl Into<String>,
         events: impl IntoIterator<Item = Event>,
     ) -> Replay {
-        let mut ticket = Ticket::new(id);
-        let mut steps = Vec::new();
-        for (index, event) in events.into_iter().enumerate() {
-            let (kind, at) = (event.kind(), event.at);
-            let outcome = ticket.apply(reg, event);
-            steps.push(Step {
-                index,
-                kind,
-                at,
-                status: ticket.status,
-                outcome,
-            });
-        }
-        Replay {
-            ticket,
-            steps,
-            unreadable: Vec::new(),
-        }
+        Ticket::replay_items(reg, id, events.into_iter().map(Ok))
     }
 
     /// Replays a history as read ([`Event::read_list`]): an item that is
