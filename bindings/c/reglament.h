@@ -826,7 +826,9 @@ enum reglament_status reglament_verify_json(const struct reglament_regulation *r
  * in any order (they are sorted by request id). Free it with
  * `reglament_string_free`.
  *
- * Errors: `REGLAMENT_STATUS_INVALID_INPUT` naming the item (`[i].head`).
+ * Errors: `REGLAMENT_STATUS_INVALID_INPUT` naming the item (`heads[i].head`
+ * when a head is not `sha256:` and 64 lowercase hex digits, `heads[i].request`
+ * for a request listed twice).
  *
  * # Safety
  * `heads_json` points to `len` readable bytes (or is NULL with length 0);
