@@ -19,8 +19,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 "$bin" completions bash > "$tmp/reglament.bash"
 bash -n "$tmp/reglament.bash"
-got=$(bash -c 'source "$1"; COMP_WORDS=(reglament rep); COMP_CWORD=1; _reglament reglament rep reglament; printf "%s\n" "${COMPREPLY[@]}"' _ "$tmp/reglament.bash")
-[ "$got" = replay ] || { echo "bash completion of 'reglament rep': $got"; exit 1; }
+got=$(bash -c 'source "$1"; COMP_WORDS=(reglament repl); COMP_CWORD=1; _reglament reglament repl reglament; printf "%s\n" "${COMPREPLY[@]}"' _ "$tmp/reglament.bash")
+[ "$got" = replay ] || { echo "bash completion of 'reglament repl': $got"; exit 1; }
 for shell in zsh fish powershell elvish; do
   "$bin" completions "$shell" > "$tmp/completion.$shell"
   [ -s "$tmp/completion.$shell" ] || { echo "empty $shell completion"; exit 1; }
