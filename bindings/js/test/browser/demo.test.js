@@ -73,7 +73,9 @@ test('the demo board walks a request from registration to the archive', async ()
   assert.equal(await page.locator('[data-testid="card-T-1"] [data-testid="clock-resolution"]').innerText().then((s) => s.startsWith('✓')), true);
 
   // a second request stays on the board for the screenshot, in English
+  // (registered by the operator: the acceptance left the user selected)
   await page.selectOption('[data-testid="lang"]', 'en');
+  await page.selectOption('[data-testid="role"]', 'operator');
   await page.click('[data-testid="register"]');
   assert.equal(await page.locator('[data-testid="column-backlog"] [data-testid="card-T-2"]').count(), 1);
   await page.selectOption('[data-testid="role"]', 'user');
