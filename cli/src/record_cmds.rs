@@ -107,11 +107,7 @@ pub fn read_history(path: &Path, id: &str, judging: &Judging) -> Result<History,
     let text = read_text(path)?;
     if record::looks_chained(&text) {
         // the events as written, to find the version in force at registration
-        let loose: Vec<Event> = text
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-            .filter_map(|v| Event::from_value(&v["event"], "event").ok())
-            .collect();
+        let loose = events_as_written(&text);
         let reg = judging
             .for_events(&loose.iter().collect::<Vec<_>>())?
             .clone();
@@ -136,6 +132,18 @@ pub fn read_history(path: &Path, id: &str, judging: &Judging) -> Result<History,
             events,
         })
     }
+}
+
+/// The events of a chained file as written, before it is verified: only to
+/// find the version in force at registration (the chain is verified under it).
+fn events_as_written(text: &str) -> Vec<Event> {
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|v| {
+            v.get("event")
+                .and_then(|e| Event::from_value(e, "event").ok())
+        })
+        .collect()
 }
 
 /// The file's stem, the default request id.
@@ -217,11 +225,7 @@ pub fn verify(args: &VerifyArgs) -> Done {
     let judging = args.judge.load()?;
     let id = args.id.clone().unwrap_or_else(|| stem(&args.chained));
     let text = read_text(&args.chained)?;
-    let loose: Vec<Event> = text
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter_map(|v| Event::from_value(&v["event"], "event").ok())
-        .collect();
+    let loose = events_as_written(&text);
     let reg = judging.for_events(&loose.iter().collect::<Vec<_>>())?;
     let v = record::verify(reg.fingerprint(), &id, &text);
     if args.json {

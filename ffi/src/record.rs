@@ -15,13 +15,30 @@ use crate::error::{ReglamentError, ReglamentStatus};
 use crate::guard::{self, run, Failure, FfiResult};
 use crate::regulation::{reg, ReglamentRegulation};
 
-/// The events of a history (JSON array or JSON Lines); an item that is not
-/// an event fails the call, naming it (`events[i]...`): a chain records
-/// events, so every item must be one.
-fn events(text: &str) -> FfiResult<Vec<Event>> {
-    Ok(Event::read_list(text)?
+/// The inputs of the chain calls: the regulation, the request id and the
+/// events of a history (JSON array or JSON Lines). An item that is not an
+/// event fails the call, naming it (`events[i]...`): a chain records events,
+/// so every item must be one.
+///
+/// # Safety
+/// As the calls that use it.
+unsafe fn chain_input<'a>(
+    regulation: *const ReglamentRegulation,
+    id: *const c_char,
+    id_len: usize,
+    events_json: *const c_char,
+    events_len: usize,
+) -> FfiResult<(&'a reglament::Regulation, &'a str, Vec<Event>)> {
+    // SAFETY: forwarded contract.
+    let r = unsafe { reg(regulation) }?;
+    // SAFETY: forwarded contract.
+    let id = unsafe { guard::text(id, id_len, "id") }?;
+    // SAFETY: forwarded contract.
+    let text = unsafe { guard::text(events_json, events_len, "events_json") }?;
+    let events = Event::read_list(text)?
         .into_iter()
-        .collect::<Result<Vec<_>, _>>()?)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((r, id, events))
 }
 
 /// `*out` = the regulation's fingerprint, `sha256:` and 64 lowercase hex
@@ -94,14 +111,9 @@ pub unsafe extern "C" fn reglament_chain_json(
     err: *mut *mut ReglamentError,
 ) -> ReglamentStatus {
     run(err, || {
-        // SAFETY: forwarded contract.
-        let r = unsafe { reg(regulation) }?;
         let out = guard::out(out, "out")?;
         // SAFETY: forwarded contract.
-        let id = unsafe { guard::text(id, id_len, "id") }?;
-        // SAFETY: forwarded contract.
-        let text = unsafe { guard::text(events_json, events_len, "events_json") }?;
-        let evs = events(text)?;
+        let (r, id, evs) = unsafe { chain_input(regulation, id, id_len, events_json, events_len) }?;
         let mut lines = String::with_capacity(evs.len() * 300);
         for e in record::chain(r.fingerprint(), id, &evs) {
             lines.push_str(&e.to_line());
@@ -131,14 +143,10 @@ pub unsafe extern "C" fn reglament_chain_head(
     err: *mut *mut ReglamentError,
 ) -> ReglamentStatus {
     run(err, || {
-        // SAFETY: forwarded contract.
-        let r = unsafe { reg(regulation) }?;
         let out = guard::out(out, "out")?;
         // SAFETY: forwarded contract.
-        let id = unsafe { guard::text(id, id_len, "id") }?;
-        // SAFETY: forwarded contract.
-        let text = unsafe { guard::text(events_json, events_len, "events_json") }?;
-        let head = record::head(r.fingerprint(), id, &events(text)?);
+        let (r, id, evs) = unsafe { chain_input(regulation, id, id_len, events_json, events_len) }?;
+        let head = record::head(r.fingerprint(), id, &evs);
         // SAFETY: checked by guard::out.
         unsafe { guard::put(out, guard::owned_string(&head)) };
         Ok(())
