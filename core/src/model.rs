@@ -565,3 +565,81 @@ mod tests {
         assert_eq!(conv, ["phone", "skype", "whatsapp", "viber", "telegram"]);
     }
 }
+
+vocabulary! {
+    /// The kind of an event: the key of the permission table.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::ticket::EventKind;
+    /// assert_eq!(EventKind::ALL.len(), 20);
+    /// assert_eq!(EventKind::PlanSprint.code(), "plan_sprint");
+    /// assert!(EventKind::Release.gateable() && !EventKind::Comment.gateable());
+    /// ```
+    pub enum EventKind in "reglament::ticket" {
+        /// Register the request (Backlog).
+        Register = "register", "зареєструвати заявку", "register the request";
+        /// Set the category.
+        Classify = "classify", "встановити категорію заявки", "set the request's category";
+        /// Change the priority.
+        ChangePriority = "change_priority", "змінити пріоритет заявки", "change the request's priority";
+        /// Reject an incorrectly filled request, telling the user why (Rejected).
+        Reject = "reject", "відхилити заявку", "reject the request";
+        /// Ask the user for details (the clocks may pause).
+        AskUser = "ask_user", "поставити запитання Користувачеві", "ask the user a question";
+        /// Record the user's answer.
+        UserAnswer = "user_answer", "записати відповідь Користувача", "record the user's answer";
+        /// Reply to the user, inform him.
+        Reply = "reply", "відповісти Користувачеві", "reply to the user";
+        /// Take the request into the two-week plan (Sprint).
+        PlanSprint = "plan_sprint", "взяти заявку в план розробки (Спрінт)", "plan the request into the sprint";
+        /// Start studying or fixing (In progress).
+        StartWork = "start_work", "перевести заявку в роботу («В процесі»)", "start work on the request (In progress)";
+        /// Ask Customer Service for written permission.
+        RequestApproval = "request_approval", "запитати дозвіл Служби Замовника", "request Customer Service's approval";
+        /// Customer Service grants the permission, by e-mail.
+        Approve = "approve", "надати дозвіл", "grant an approval";
+        /// Customer Service refuses the permission.
+        RefuseApproval = "refuse_approval", "відмовити в дозволі", "refuse an approval";
+        /// Perform an action of clause 4 on the request.
+        PerformAction = "perform_action", "виконати дію за заявкою", "perform an action on the request";
+        /// Extend a deadline with Customer Service's agreement.
+        ExtendDeadline = "extend_deadline", "продовжити строк виконання", "extend the deadline";
+        /// Work finished, code not yet delivered (Done).
+        Complete = "complete", "позначити роботу виконаною", "mark the work done";
+        /// Code delivered, the user can verify (Release).
+        Release = "release", "перевести заявку в «Реліз»", "release the request";
+        /// The user is not satisfied: work resumes (Sprint or In progress).
+        Reopen = "reopen", "відновити роботу над заявкою", "reopen the request";
+        /// The user is satisfied.
+        Accept = "accept", "підтвердити, що рішення задовольняє", "accept the solution";
+        /// Archive the request (Archived).
+        Archive = "archive", "архівувати заявку", "archive the request";
+        /// Add a comment.
+        Comment = "comment", "додати коментар", "add a comment";
+    }
+}
+
+impl EventKind {
+    /// Whether a regulation may list this kind in `approval_required_for`:
+    /// the status changes and classification that support staff perform.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(reglament::ticket::EventKind::StartWork.gateable());
+    /// ```
+    pub fn gateable(self) -> bool {
+        matches!(
+            self,
+            EventKind::Classify
+                | EventKind::ChangePriority
+                | EventKind::Reject
+                | EventKind::PlanSprint
+                | EventKind::StartWork
+                | EventKind::Complete
+                | EventKind::Release
+                | EventKind::Reopen
+                | EventKind::Archive
+        )
+    }
+}

@@ -463,6 +463,16 @@ impl CalendarSpec {
     /// assert_eq!(back, spec);
     /// ```
     pub fn to_value(&self) -> Value {
+        Value::Object(
+            self.entries()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )
+    }
+
+    /// The file's keys and values, in the file's order (`week` as an object).
+    fn entries(&self) -> Vec<(&'static str, Value)> {
         let shifts = |list: &[Shift]| -> Value {
             Value::Array(
                 list.iter()
@@ -482,34 +492,61 @@ impl CalendarSpec {
         for (key, day) in WEEKDAY_KEYS.iter().zip(&self.week) {
             week.insert((*key).to_string(), shifts(day));
         }
-        let mut obj = Map::new();
-        obj.insert("timezone".into(), Value::String(self.timezone.clone()));
-        obj.insert("week".into(), Value::Object(week));
+        let mut obj = vec![
+            ("timezone", Value::String(self.timezone.clone())),
+            ("week", Value::Object(week)),
+        ];
         if !self.holidays.is_empty() {
-            obj.insert("holidays".into(), dates(&self.holidays));
+            obj.push(("holidays", dates(&self.holidays)));
         }
         if !self.extra_working_days.is_empty() {
-            obj.insert("extra_working_days".into(), dates(&self.extra_working_days));
+            obj.push(("extra_working_days", dates(&self.extra_working_days)));
         }
         if let Some(h) = &self.extra_working_day_hours {
-            obj.insert("extra_working_day_hours".into(), shifts(h));
+            obj.push(("extra_working_day_hours", shifts(h)));
         }
         if let Some(p) = self.holiday_preset {
-            obj.insert("holiday_preset".into(), Value::String(p.name().to_string()));
+            obj.push(("holiday_preset", Value::String(p.name().to_string())));
         }
         if let Some(d) = self.martial_law_end {
-            obj.insert("martial_law_end".into(), Value::String(d.to_string()));
+            obj.push(("martial_law_end", Value::String(d.to_string())));
         }
-        Value::Object(obj)
+        obj
+    }
+}
+
+/// The `week` object with its days Monday first (a `Value` would sort them).
+struct OrderedWeek<'a>(&'a Map<String, Value>);
+
+impl serde::Serialize for OrderedWeek<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for key in WEEKDAY_KEYS {
+            if let Some(v) = self.0.get(key) {
+                m.serialize_entry(key, v)?;
+            }
+        }
+        m.end()
     }
 }
 
 impl serde::Serialize for CalendarSpec {
+    /// Keys in the file's order, the week Monday first.
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
-        self.to_value().serialize(serializer)
+        use serde::ser::SerializeMap;
+        let entries = self.entries();
+        let mut m = serializer.serialize_map(Some(entries.len()))?;
+        for (k, v) in &entries {
+            match v {
+                Value::Object(week) if *k == "week" => m.serialize_entry(k, &OrderedWeek(week))?,
+                _ => m.serialize_entry(k, v)?,
+            }
+        }
+        m.end()
     }
 }
 

@@ -34,7 +34,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
-pub use event::{Actor, Event, EventBody, EventKind, Registration};
+pub use crate::model::EventKind;
+pub use event::{Actor, Event, EventBody, Registration};
 pub use outcome::{Outcome, Refusal, RefusalCode, Warning, WarningCode};
 
 use crate::i18n::{Lang, Text};
