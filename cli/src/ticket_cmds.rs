@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueHint};
 use reglament::i18n::Lang;
+use reglament::regulation::RegulationSpec;
 use reglament::ticket::{Event, Ticket};
 use reglament::{instant, Error, Regulation};
 use serde_json::{json, Value};
@@ -22,6 +23,10 @@ pub struct CheckArgs {
     /// one order): the document `reglament fingerprint` hashes.
     #[arg(long)]
     complete: bool,
+    /// Print the verdict as JSON on standard output:
+    /// `{"valid": bool, "errors": [{"code", "field", "message"}, ...]}`.
+    #[arg(long, conflicts_with = "complete")]
+    json: bool,
 }
 
 /// Arguments of `reglament describe`.
@@ -81,6 +86,33 @@ pub fn init() -> Done {
 /// be read is bad input (3); one that is not a valid regulation fails the check (1).
 pub fn check(args: &CheckArgs) -> Done {
     let text = utf8(&args.file, read_bytes(&args.file)?).map_err(Failure::Verdict)?;
+    // every error of the file (each with its JSON path), not only the first
+    let errors = match serde_json::from_str::<Value>(&text) {
+        // not JSON: the core says so, in the words every face uses
+        Err(_) => Regulation::from_json(&text).err().into_iter().collect(),
+        Ok(value) => RegulationSpec::problems_of(&value),
+    };
+    if args.json {
+        let doc = json!({
+            "valid": errors.is_empty(),
+            "errors": errors.iter().map(Error::to_value).collect::<Vec<_>>(),
+        });
+        emit(&format!("{doc}\n"))?;
+        return match errors.len() {
+            0 => Ok(()),
+            n => Err(Failure::Verdict(format!(
+                "{}: {n} error(s)",
+                display(&args.file)
+            ))),
+        };
+    }
+    if !errors.is_empty() {
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|e| describe_error(&args.file, e))
+            .collect();
+        return Err(Failure::Verdict(lines.join("\n")));
+    }
     let reg = Regulation::from_json(&text)
         .map_err(|e| Failure::Verdict(describe_error(&args.file, &e)))?;
     if args.complete {

@@ -226,6 +226,61 @@ fn check_names_the_field_and_the_value() {
 }
 
 #[test]
+fn check_reports_every_error_with_its_path() {
+    let path = scratch("several.json");
+    std::fs::write(
+        &path,
+        r#"{"extends": "default", "sla": {"targets": [{"category": "incident"}]},
+            "priority_change": "x", "archive_after": {"amount": 0}, "bogus": 1}"#,
+    )
+    .unwrap();
+    let out = run(bin().arg("check").arg(&path));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for field in [
+        "sla.targets[0].priority",
+        "priority_change",
+        "archive_after.amount",
+        "bogus",
+    ] {
+        assert!(
+            err.contains(&format!(" at {field}: ")),
+            "{field} missing in {err}"
+        );
+    }
+
+    let out = run(bin().args(["check", "--json"]).arg(&path));
+    assert_eq!(out.status.code(), Some(1));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["valid"], false);
+    let fields: Vec<&str> = doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "sla.targets[0].priority",
+            "priority_change",
+            "archive_after.amount",
+            "bogus"
+        ]
+    );
+
+    let good = scratch("good.json");
+    std::fs::write(&good, r#"{"extends": "default"}"#).unwrap();
+    let out = run(bin().args(["check", "--json"]).arg(&good));
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (doc["valid"].clone(), doc["errors"].clone()),
+        (true.into(), serde_json::json!([]))
+    );
+}
+
+#[test]
 fn describe_prints_the_table_in_both_languages() {
     let en = run(bin().args(["describe", "--lang", "en"]));
     assert!(en.status.success());

@@ -1,5 +1,7 @@
 //! The rules that span keys of a regulation file.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{RegulationSpec, MAX_SECONDS};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fields;
@@ -20,68 +22,103 @@ impl RegulationSpec {
     /// assert!(err.message().contains("documentation_request"));
     /// ```
     pub fn validate(&self) -> Result<()> {
+        match self.problems().into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Every rule of [`validate`](RegulationSpec::validate) that does not
+    /// hold, in the file's order (empty when the spec is valid).
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::regulation::RegulationSpec;
+    /// let mut spec = RegulationSpec::default();
+    /// spec.warning_thresholds = vec![90, 75];
+    /// spec.actions[1].name = "Bad Name".into();
+    /// let fields: Vec<_> = spec.problems().iter().map(|e| e.field().unwrap().to_string()).collect();
+    /// assert_eq!(fields, ["actions[1].name", "warning_thresholds[1]"]);
+    /// ```
+    pub fn problems(&self) -> Vec<Error> {
+        let mut found = Vec::new();
+        self.sla_problems(&mut found);
+        self.action_problems(&mut found);
+        self.approval_problems(&mut found);
+        self.threshold_problems(&mut found);
+        found
+    }
+
+    /// Each pair once and every pair present; targets positive, within
+    /// range, resolution not shorter than response.
+    fn sla_problems(&self, found: &mut Vec<Error>) {
+        let mut first: HashMap<(Category, Priority), usize> = HashMap::new();
         for (i, t) in self.sla.targets.iter().enumerate() {
             let path = fields::index("sla.targets", i);
-            if let Some(j) = self
-                .sla
-                .targets
-                .iter()
-                .take(i)
-                .position(|o| o.category == t.category && o.priority == t.priority)
-            {
-                return Err(Error::new(
-                    ErrorKind::Conflict,
-                    format!(
-                        "({}, {}) is listed twice: also at sla.targets[{j}]",
-                        t.category, t.priority
-                    ),
-                )
-                .at(path));
+            if let Some(j) = first.get(&(t.category, t.priority)) {
+                found.push(
+                    Error::new(
+                        ErrorKind::Conflict,
+                        format!(
+                            "({}, {}) is listed twice: also at sla.targets[{j}]",
+                            t.category, t.priority
+                        ),
+                    )
+                    .at(path.clone()),
+                );
+            } else {
+                first.insert((t.category, t.priority), i);
             }
             for (key, v) in [
                 ("response", Some(t.response)),
                 ("resolution", Some(t.resolution)),
                 ("update_interval", t.update_interval),
             ] {
-                if let Some(v) = v {
-                    if v <= 0 {
-                        return Err(Error::invalid(
-                            fields::join(&path, key),
-                            format!(
-                                "{key} must be a positive number of working seconds, found {v}"
-                            ),
-                        ));
-                    }
-                    if v > MAX_SECONDS {
-                        return Err(Error::out_of_range(format!(
+                match v {
+                    Some(v) if v <= 0 => found.push(Error::invalid(
+                        fields::join(&path, key),
+                        format!("{key} must be a positive number of working seconds, found {v}"),
+                    )),
+                    Some(v) if v > MAX_SECONDS => found.push(
+                        Error::out_of_range(format!(
                             "{key} of {v} working seconds is longer than the supported range ({MAX_SECONDS} seconds)"
                         ))
-                        .at(fields::join(&path, key)));
-                    }
+                        .at(fields::join(&path, key)),
+                    ),
+                    _ => {}
                 }
             }
             if t.resolution < t.response {
-                return Err(Error::new(
-                    ErrorKind::Conflict,
-                    format!(
-                        "resolution ({} s) is shorter than response ({} s)",
-                        t.resolution, t.response
-                    ),
-                )
-                .at(fields::join(&path, "resolution")));
+                found.push(
+                    Error::new(
+                        ErrorKind::Conflict,
+                        format!(
+                            "resolution ({} s) is shorter than response ({} s)",
+                            t.resolution, t.response
+                        ),
+                    )
+                    .at(fields::join(&path, "resolution")),
+                );
             }
         }
         for c in Category::ALL {
             for p in Priority::ALL {
-                if self.sla.get(*c, *p).is_none() {
-                    return Err(Error::new(
-                        ErrorKind::MissingField,
-                        format!("the SLA table has no entry for category {c} and priority {p}"),
-                    )
-                    .at("sla.targets"));
+                if !first.contains_key(&(*c, *p)) {
+                    found.push(
+                        Error::new(
+                            ErrorKind::MissingField,
+                            format!("the SLA table has no entry for category {c} and priority {p}"),
+                        )
+                        .at("sla.targets"),
+                    );
                 }
             }
         }
+    }
+
+    /// Action names well formed, not an event kind's, each once.
+    fn action_problems(&self, found: &mut Vec<Error>) {
+        let mut seen = HashSet::new();
         for (i, a) in self.actions.iter().enumerate() {
             let path = fields::join(&fields::index("actions", i), "name");
             let well_formed = !a.name.is_empty()
@@ -90,35 +127,43 @@ impl RegulationSpec {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !well_formed {
-                return Err(Error::invalid(
+                found.push(Error::invalid(
                     path,
                     format!(
                         "invalid action name {:?}: expected snake_case letters, digits and '_'",
-                        a.name
+                        crate::error::cap(a.name.clone())
                     ),
                 ));
-            }
-            if EventKind::from_code(&a.name).is_some() {
-                return Err(Error::new(
-                    ErrorKind::Conflict,
-                    format!(
-                        "action name {:?} is the name of an event kind; choose another",
-                        a.name
-                    ),
-                )
-                .at(path));
-            }
-            if self.actions.iter().take(i).any(|o| o.name == a.name) {
-                return Err(Error::new(
-                    ErrorKind::Conflict,
-                    format!("action {:?} is listed twice", a.name),
-                )
-                .at(path));
+            } else if EventKind::from_code(&a.name).is_some() {
+                found.push(
+                    Error::new(
+                        ErrorKind::Conflict,
+                        format!(
+                            "action name {:?} is the name of an event kind; choose another",
+                            a.name
+                        ),
+                    )
+                    .at(path),
+                );
+            } else if !seen.insert(a.name.as_str()) {
+                found.push(
+                    Error::new(
+                        ErrorKind::Conflict,
+                        format!("action {:?} is listed twice", a.name),
+                    )
+                    .at(path),
+                );
             }
         }
+    }
+
+    /// Approvals name a known action or a gateable event kind, each once.
+    fn approval_problems(&self, found: &mut Vec<Error>) {
+        let actions: HashSet<&str> = self.actions.iter().map(|a| a.name.as_str()).collect();
+        let mut seen = HashSet::new();
         for (i, name) in self.approval_required_for.iter().enumerate() {
             let path = fields::index("approval_required_for", i);
-            let is_action = self.actions.iter().any(|a| &a.name == name);
+            let is_action = actions.contains(name.as_str());
             let is_event = EventKind::from_code(name).is_some_and(EventKind::gateable);
             if !is_action && !is_event {
                 let gateable: Vec<&str> = EventKind::ALL
@@ -126,30 +171,33 @@ impl RegulationSpec {
                     .filter(|k| k.gateable())
                     .map(|k| k.code())
                     .collect();
-                return Err(Error::invalid(
+                found.push(Error::invalid(
                     path,
                     format!(
-                        "{name:?} is neither an action of \"actions\" nor an event kind that can be gated ({})",
+                        "{:?} is neither an action of \"actions\" nor an event kind that can be gated ({})",
+                        crate::error::cap(name.clone()),
                         gateable.join(", ")
                     ),
                 ));
-            }
-            if self.approval_required_for.iter().take(i).any(|n| n == name) {
-                return Err(
+            } else if !seen.insert(name.as_str()) {
+                found.push(
                     Error::new(ErrorKind::Conflict, format!("{name:?} is listed twice")).at(path),
                 );
             }
         }
+    }
+
+    /// Thresholds increasing within range.
+    fn threshold_problems(&self, found: &mut Vec<Error>) {
         let mut last = 0u8;
         for (i, &p) in self.warning_thresholds.iter().enumerate() {
             if !(1..=99).contains(&p) || p <= last {
-                return Err(Error::invalid(
+                found.push(Error::invalid(
                     fields::index("warning_thresholds", i),
                     format!("threshold {p}: expected percentages from 1 to 99 in increasing order"),
                 ));
             }
-            last = p;
+            last = last.max(p);
         }
-        Ok(())
     }
 }
