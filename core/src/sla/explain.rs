@@ -316,11 +316,23 @@ impl Ticket {
     }
 }
 
+/// The explanation in words: the header, each due change and extension,
+/// the counted intervals and pauses, the days skipped, the outcome.
 fn words(x: &Explanation, cal: &Calendar, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    header_words(x, cal, lang, &mut out);
+    history_words(x, cal, lang, &mut out);
+    interval_words(x, cal, lang, &mut out);
+    day_words(x, lang, &mut out);
+    outcome_words(x, cal, lang, &mut out);
+    out
+}
+
+/// What the clock counts, from when, against which target.
+fn header_words(x: &Explanation, cal: &Calendar, lang: Lang, out: &mut Vec<String>) {
     let c = &x.clock;
     let l = |t: DateTime<Utc>| local(cal, t);
     let dur = |s: i64| duration(lang, s);
-    let mut out = Vec::new();
     let metric = c.metric.label(lang);
     match c.target {
         Some(t) => {
@@ -343,6 +355,13 @@ fn words(x: &Explanation, cal: &Calendar, lang: Lang) -> Vec<String> {
             Text::ClockNoTarget.render(lang, &[("metric", metric), ("start", &l(c.started_at))]),
         ),
     }
+}
+
+/// Each due that held, and each extension agreed.
+fn history_words(x: &Explanation, cal: &Calendar, lang: Lang, out: &mut Vec<String>) {
+    let c = &x.clock;
+    let l = |t: DateTime<Utc>| local(cal, t);
+    let dur = |s: i64| duration(lang, s);
     for h in &c.due_history {
         let due = h
             .due_at
@@ -383,6 +402,12 @@ fn words(x: &Explanation, cal: &Calendar, lang: Lang) -> Vec<String> {
             ],
         ));
     }
+}
+
+/// The counted intervals and the pauses.
+fn interval_words(x: &Explanation, cal: &Calendar, lang: Lang, out: &mut Vec<String>) {
+    let l = |t: DateTime<Utc>| local(cal, t);
+    let dur = |s: i64| duration(lang, s);
     for i in &x.counted {
         out.push(Text::ClockCounted.render(
             lang,
@@ -409,6 +434,10 @@ fn words(x: &Explanation, cal: &Calendar, lang: Lang) -> Vec<String> {
             ],
         ));
     }
+}
+
+/// The days skipped: weekends, holidays, other days off.
+fn day_words(x: &Explanation, lang: Lang, out: &mut Vec<String>) {
     for d in &x.skipped_days {
         let date = format!("{} ({})", d.date, weekday(d.date, lang));
         let s = match (d.kind, lang) {
@@ -431,6 +460,13 @@ fn words(x: &Explanation, cal: &Calendar, lang: Lang) -> Vec<String> {
         };
         out.push(s);
     }
+}
+
+/// The consumed time, the dues and how the clock stands.
+fn outcome_words(x: &Explanation, cal: &Calendar, lang: Lang, out: &mut Vec<String>) {
+    let c = &x.clock;
+    let l = |t: DateTime<Utc>| local(cal, t);
+    let dur = |s: i64| duration(lang, s);
     let due = c.due_at.map(l).unwrap_or_else(|| match c.target {
         Some(_) => Text::ClockDueUnknown.render(lang, &[]),
         None => Text::ClockNoTargetShort.render(lang, &[]),
@@ -462,7 +498,6 @@ fn words(x: &Explanation, cal: &Calendar, lang: Lang) -> Vec<String> {
         }
         _ => {}
     }
-    out
 }
 
 fn weekday(d: NaiveDate, lang: Lang) -> &'static str {

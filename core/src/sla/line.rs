@@ -4,45 +4,15 @@
 //! instant at which `C` reaches a level) cost one calendar lookup plus a
 //! binary search over the pauses, whatever the span.
 //!
-//! Indexing stays in bounds: the memo's slots are indexed modulo their
-//! length; `merge` writes at `w - 1` only when `w > 0` and at `w <= i`;
+//! Indexing stays in bounds: `merge` writes at `w - 1` only when `w > 0` and at `w <= i`;
 //! `stops[k - 1]` follows a `k == 0` check on a `partition_point` result.
 //! Levels and instants come bounded (instants range-checked by the
 //! calendar, targets and extensions by `regulation::MAX_SECONDS`).
 #![allow(clippy::indexing_slicing)]
 
-use std::cell::RefCell;
-
+use super::cache::Caches;
 use crate::error::Result;
 use crate::Calendar;
-
-/// A small memo of the calendar's `F(t)` shared by the lines of one ticket:
-/// the same instants (registration, `now`, pause ends) recur across clocks.
-#[derive(Debug, Default)]
-pub(crate) struct Memo {
-    slots: RefCell<[(i64, i64); 16]>,
-    /// The calendar piece of the last lookup.
-    hint: std::cell::Cell<usize>,
-    /// The calendar piece of the last inverse lookup.
-    inverse_hint: std::cell::Cell<usize>,
-}
-
-impl Memo {
-    fn work_index(&self, cal: &Calendar, t: i64) -> Result<i64> {
-        let i = (t as u64 % 16) as usize;
-        let mut slots = self.slots.borrow_mut();
-        if slots[i].0 == t && t != 0 {
-            return Ok(slots[i].1);
-        }
-        let f = cal.work_index_near(t, &self.hint)?;
-        slots[i] = (t, f);
-        Ok(f)
-    }
-
-    fn at_work_index(&self, cal: &Calendar, v: i64) -> Result<i64> {
-        cal.at_work_index_near(v, &self.inverse_hint)
-    }
-}
 
 /// An instant that never comes: the end of a pause still open at `now`.
 pub(crate) const OPEN: i64 = i64::MAX;
@@ -64,7 +34,7 @@ struct Stop {
 #[derive(Debug, Clone)]
 pub(crate) struct Line<'c> {
     cal: &'c Calendar,
-    memo: &'c Memo,
+    caches: &'c Caches,
     start: i64,
     f_start: i64,
     stops: Vec<Stop>,
@@ -95,11 +65,11 @@ impl<'c> Line<'c> {
     /// for an open one); parts before `start` are dropped.
     pub(crate) fn new(
         cal: &'c Calendar,
-        memo: &'c Memo,
+        caches: &'c Caches,
         start: i64,
         pauses: &[(i64, i64)],
     ) -> Result<Line<'c>> {
-        let f_start = memo.work_index(cal, start)?;
+        let f_start = caches.work_index(cal, start)?;
         let mut stops = Vec::with_capacity(pauses.len());
         let mut paused = 0i64;
         for &(a, b) in pauses {
@@ -107,10 +77,10 @@ impl<'c> Line<'c> {
                 continue;
             }
             let a = a.max(start);
-            let fa = memo.work_index(cal, a)?;
+            let fa = caches.work_index(cal, a)?;
             let ca = fa - f_start - paused;
             if b != OPEN {
-                paused += memo.work_index(cal, b)? - fa;
+                paused += caches.work_index(cal, b)? - fa;
             }
             stops.push(Stop {
                 a,
@@ -124,7 +94,7 @@ impl<'c> Line<'c> {
         }
         Ok(Line {
             cal,
-            memo,
+            caches,
             start,
             f_start,
             stops,
@@ -138,13 +108,13 @@ impl<'c> Line<'c> {
         }
         let k = self.stops.partition_point(|s| s.a <= t);
         if k == 0 {
-            return Ok(self.memo.work_index(self.cal, t)? - self.f_start);
+            return Ok(self.caches.work_index(self.cal, t)? - self.f_start);
         }
         let s = self.stops[k - 1];
         if t < s.b {
             return Ok(s.ca);
         }
-        Ok(self.memo.work_index(self.cal, t)? - self.f_start - s.paused_through)
+        Ok(self.caches.work_index(self.cal, t)? - self.f_start - s.paused_through)
     }
 
     /// The earliest instant `u` with `C(u) >= level`; `None` when the level
@@ -164,7 +134,7 @@ impl<'c> Line<'c> {
             return Ok(None);
         }
         let u = self
-            .memo
+            .caches
             .at_work_index(self.cal, self.f_start + paused_before + level)?;
         Ok(Some(u))
     }
@@ -200,7 +170,7 @@ impl<'c> Line<'c> {
 
     /// The calendar's `F(t)` (working seconds from its origin to `t`).
     pub(crate) fn f(&self, t: i64) -> Result<i64> {
-        self.memo.work_index(self.cal, t)
+        self.caches.work_index(self.cal, t)
     }
 }
 
@@ -232,8 +202,8 @@ mod tests {
             ),
             (t("2026-03-03T12:00:00+02:00"), OPEN),
         ];
-        let memo = Memo::default();
-        let line = Line::new(&cal, &memo, start, &pauses).unwrap();
+        let caches = Caches::default();
+        let line = Line::new(&cal, &caches, start, &pauses).unwrap();
         assert_eq!(line.consumed(t("2026-03-02T12:00:00+02:00")).unwrap(), 3600);
         assert_eq!(line.consumed(t("2026-03-02T14:00:00+02:00")).unwrap(), 7200);
         // Monday: 1 h + 5 h = 6 h; Tuesday 09–12: 3 h; then paused

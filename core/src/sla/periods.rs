@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::line::Memo;
+use super::cache::Caches;
 use super::plan::Extra;
 use super::{Clock, ClockState, Clocks, Ctx};
 use crate::error::Result;
@@ -85,8 +85,8 @@ impl Ticket {
         reg: &Regulation,
         now: DateTime<Utc>,
     ) -> Result<(Clocks, Vec<Clock>)> {
-        let memo = Memo::default();
-        let ctx = Ctx::new(reg, self, now, false, &memo)?;
+        let caches = Caches::default();
+        let ctx = Ctx::new(reg, self, now, false, &caches)?;
         let mut extra = Extra {
             periods: Some(Vec::new()),
             ..Extra::default()

@@ -14,9 +14,7 @@ use std::cell::Cell;
 use chrono::{DateTime, Utc};
 
 use super::small::Small;
-use super::{
-    soonest, ts, utc, Clock, ClockState, Clocks, Ctx, Line, Memo, PeriodBreach, UpdateClock,
-};
+use super::{soonest, ts, utc, Clock, ClockState, Clocks, Ctx, Line, PeriodBreach, UpdateClock};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ticket::Ticket;
 use crate::{Calendar, Regulation};
@@ -35,10 +33,10 @@ impl Rem {
     /// The remaining-time data of the due `d` on `line`, for references at
     /// or after `reference`.
     #[inline]
-    pub(super) fn new(line: &Line, d: super::Due, reference: i64) -> Result<Rem> {
+    pub(super) fn new(line: &Line, d: super::chain::Due, reference: i64) -> Result<Rem> {
         Ok(match d {
-            super::Due::Level(l) => Rem::Level(l),
-            super::Due::At(d) => Rem::At {
+            super::chain::Due::Level(l) => Rem::Level(l),
+            super::chain::Due::At(d) => Rem::At {
                 d,
                 f_d: if d >= reference {
                     Some(line.f(d)?)
@@ -276,9 +274,9 @@ impl Ticket {
                 "the request is not registered: it has no clocks",
             ));
         };
-        let memo = Memo::default();
+        let caches = super::cache::Caches::default();
         let mut extra = Extra::default();
-        let template = Ctx::new(reg, self, from, true, &memo)?.compute(&mut extra)?;
+        let template = Ctx::new(reg, self, from, true, &caches)?.compute(&mut extra)?;
         Ok(ClockPlan {
             calendar: reg.calendar().clone(),
             from,

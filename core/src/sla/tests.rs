@@ -4,7 +4,10 @@
 
 use super::*;
 use crate::instant::{format, parse};
-use crate::ticket::Event;
+use crate::model::{Metric, Status};
+use crate::regulation::Regulation;
+use crate::ticket::{Event, Ticket};
+use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
 const H: i64 = 3600;
