@@ -220,7 +220,20 @@ export interface SlaTarget {
   response: Seconds;
   resolution: Seconds;
   update_interval: Seconds | null;
+  /** A calendar of `calendars` this row's clocks count on (DESIGN §7); absent: `calendar`. */
+  calendar?: string;
 }
+
+/** A pause reason a regulation declares (DESIGN §7). */
+export interface PauseReasonSpec {
+  id: string;
+  uk: string;
+  en: string;
+  pauses: Metric[];
+}
+
+/** A warning threshold or escalation level: 1 to 1000 percent of the target, optionally named. */
+export type WarningThreshold = number | { percent: number; name?: string };
 
 export interface DayCount {
   amount: number;
@@ -240,14 +253,18 @@ export interface RegulationSpec {
   };
   calendar: CalendarSpec;
   registration_calendar: CalendarSpec | null;
+  /** Named calendars SLA rows may count on; `{}` by default. */
+  calendars?: Record<string, CalendarSpec>;
   sla: { example: boolean; note: string; targets: SlaTarget[] };
   pauses: Record<Metric, Record<PauseReason, boolean>>;
+  /** Declared pause reasons; `[]` by default. */
+  pause_reasons?: PauseReasonSpec[];
   priority_change: PriorityChangeRule;
   actions: Array<{ name: string; service: Service }>;
   approval_required_for: string[];
   archive_after: DayCount;
   contact_change_notice: DayCount;
-  warning_thresholds: number[];
+  warning_thresholds: WarningThreshold[];
   [key: string]: unknown;
 }
 
@@ -392,6 +409,8 @@ export interface TicketState {
 
 export interface Threshold {
   percent: number;
+  /** The level's name, when the regulation gives one. */
+  name?: string;
   level: Seconds;
   at: Instant | null;
   crossed: boolean;
@@ -419,6 +438,8 @@ export interface Clock {
   due_history: Array<Record<string, unknown>>;
   extensions: Array<Record<string, unknown>>;
   pauses: Array<Record<string, unknown>>;
+  /** The named calendar the clock counts on (DESIGN §7); absent for the regulation's own. */
+  calendar?: string;
   [key: string]: unknown;
 }
 

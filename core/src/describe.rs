@@ -165,9 +165,13 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
                 .update_interval
                 .map(|s| duration(lang, s))
                 .unwrap_or_else(|| r(Text::DescribeNone, &[]));
+            let cal = match &t.calendar {
+                Some(name) => format!(" {}", r(Text::DescribeRowCalendar, &[("name", name)])),
+                None => String::new(),
+            };
             let _ = writeln!(
                 out,
-                "  {} | {} | {} | {} | {}",
+                "  {} | {} | {} | {} | {}{cal}",
                 cat.label(lang),
                 pri.label(lang),
                 duration(lang, t.response),
@@ -176,6 +180,7 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
             );
         }
     }
+    named_calendars(&mut out, reg, lang);
 
     heading(&mut out, &r(Text::DescribePausesHeading, &[]));
     for m in Metric::ALL {
@@ -195,6 +200,25 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
             r(
                 Text::DescribePauseRow,
                 &[("metric", m.label(lang)), ("reasons", &reasons)]
+            )
+        );
+    }
+    for pr in &spec.pause_reasons {
+        let metrics: Vec<&str> = pr.pauses.iter().map(|m| m.label(lang)).collect();
+        let name = match lang {
+            Lang::Uk => &pr.uk,
+            Lang::En => &pr.en,
+        };
+        let _ = writeln!(
+            out,
+            "  {}",
+            r(
+                Text::DescribePauseReasonRow,
+                &[
+                    ("name", name),
+                    ("id", &pr.id),
+                    ("metrics", &metrics.join(", "))
+                ]
             )
         );
     }
@@ -265,7 +289,13 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
     let list: Vec<String> = spec
         .warning_thresholds
         .iter()
-        .map(|p| r(Text::DescribePercent, &[("n", &p.to_string())]))
+        .map(|p| match &p.name {
+            None => r(Text::DescribePercent, &[("n", &p.percent.to_string())]),
+            Some(name) => r(
+                Text::DescribePercentNamed,
+                &[("n", &p.percent.to_string()), ("name", name)],
+            ),
+        })
         .collect();
     let _ = writeln!(
         out,
@@ -273,6 +303,37 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
         r(Text::DescribeThresholds, &[("list", &list.join(", "))])
     );
     out
+}
+
+/// Which SLA rows count on which named calendar (DESIGN §7).
+fn named_calendars(out: &mut String, reg: &Regulation, lang: Lang) {
+    let r = |t: Text, args: &[(&str, &str)]| t.render(lang, args);
+    let spec = reg.spec();
+    for (name, cal) in &spec.calendars {
+        let rows: Vec<String> = spec
+            .sla
+            .targets
+            .iter()
+            .filter(|t| t.calendar.as_deref() == Some(name.as_str()))
+            .map(|t| format!("{}/{}", t.category.label(lang), t.priority.label(lang)))
+            .collect();
+        let rows = if rows.is_empty() {
+            r(Text::DescribeNoRows, &[])
+        } else {
+            rows.join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "{}",
+            r(
+                Text::DescribeNamedCalendar,
+                &[("name", name), ("tz", &cal.timezone), ("rows", &rows)]
+            )
+        );
+    }
+    if !spec.calendars.is_empty() {
+        let _ = writeln!(out, "{}", r(Text::DescribeMainCalendarRows, &[]));
+    }
 }
 
 #[cfg(test)]

@@ -323,6 +323,19 @@ sentences! {
     DescribeStatusesList = "у статусах: {list}", "in: {list}";
     /// Percent sign usage.
     DescribePercent = "{n} %", "{n} %";
+    /// A named threshold or escalation level.
+    DescribePercentNamed = "{n} % ({name})", "{n} % ({name})";
+    /// An SLA row that counts on a named calendar.
+    DescribeRowCalendar = "(календар «{name}»)", "(calendar “{name}”)";
+    /// A named calendar and the SLA rows that count on it.
+    DescribeNamedCalendar = "Календар «{name}» ({tz}): {rows}.", "Calendar “{name}” ({tz}): {rows}.";
+    /// A named calendar no row uses.
+    DescribeNoRows = "жоден рядок SLA його не використовує", "no SLA row uses it";
+    /// The rows that count on the regulation's own calendar.
+    DescribeMainCalendarRows = "Решта рядків SLA рахують час за основним календарем.", "The other SLA rows count on the main calendar.";
+    /// A declared pause reason.
+    DescribePauseReasonRow = "{name} ({id}): зупиняє {metrics}; ставить і знімає оператор або консультант (події pause/resume).",
+        "{name} ({id}): stops {metrics}; an operator or consultant records it and lifts it (pause/resume events).";
     /// Hours and minutes.
     DurationHm = "{h} год {m} хв", "{h} h {m} min";
     /// Whole hours.

@@ -55,7 +55,16 @@ pub fn complete(spec: &RegulationSpec) -> RegulationSpec {
     if s.registration_calendar.is_none() {
         s.registration_calendar = Some(s.calendar.clone());
     }
-    for cal in std::iter::once(&mut s.calendar).chain(s.registration_calendar.as_mut()) {
+    let rank_m = |m: &crate::model::Metric| crate::model::Metric::ALL.iter().position(|x| x == m);
+    s.pause_reasons.sort_by(|a, b| a.id.cmp(&b.id));
+    for r in &mut s.pause_reasons {
+        r.pauses.sort_by_key(rank_m);
+    }
+    let named = s.calendars.values_mut();
+    for cal in std::iter::once(&mut s.calendar)
+        .chain(s.registration_calendar.as_mut())
+        .chain(named)
+    {
         cal.holidays.sort();
         cal.holidays.dedup();
         cal.extra_working_days.sort();
@@ -69,7 +78,22 @@ pub fn complete(spec: &RegulationSpec) -> RegulationSpec {
 
 /// The fingerprint of a spec: `sha256:` + hex SHA-256 of the RFC 8785
 /// canonical JSON of its [`complete`] form.
+///
+/// The second wave's keys `calendars` and `pause_reasons` are left out
+/// while empty: a regulation that uses neither means what it meant before
+/// they existed, and keeps the fingerprint it had (the chains and reports
+/// recorded under it stay valid).
 pub(crate) fn fingerprint_of(spec: &RegulationSpec) -> String {
-    let value = serde_json::to_value(complete(spec)).unwrap_or(serde_json::Value::Null);
+    let mut value = serde_json::to_value(complete(spec)).unwrap_or(serde_json::Value::Null);
+    if let serde_json::Value::Object(m) = &mut value {
+        for key in ["calendars", "pause_reasons"] {
+            if m.get(key).is_some_and(|v| {
+                v.as_object().is_some_and(|o| o.is_empty())
+                    || v.as_array().is_some_and(|a| a.is_empty())
+            }) {
+                m.remove(key);
+            }
+        }
+    }
     canonical::digest_of(&value)
 }

@@ -38,6 +38,7 @@ impl SlaTable {
             response,
             resolution,
             update_interval,
+            calendar: None,
         };
         SlaTable {
             example: true,
@@ -92,8 +93,10 @@ impl Default for RegulationSpec {
             contract: Contract::default(),
             calendar: CalendarSpec::default_kyiv(),
             registration_calendar: None,
+            calendars: Default::default(),
             sla: SlaTable::example(),
             pauses: PauseMatrix::default(),
+            pause_reasons: Vec::new(),
             priority_change: PriorityChangeRule::KeepConsumed,
             actions: vec![
                 action("consultation", Service::Consultation),
@@ -119,7 +122,7 @@ impl Default for RegulationSpec {
                 amount: 2,
                 unit: DayUnit::WorkingDays,
             },
-            warning_thresholds: vec![75, 90],
+            warning_thresholds: vec![75.into(), 90.into()],
         }
     }
 }
@@ -132,4 +135,5 @@ pub(super) const UNREACHABLE_TARGET: SlaTarget = SlaTarget {
     response: HOUR / 2,
     resolution: 4 * HOUR,
     update_interval: Some(HOUR),
+    calendar: None,
 };

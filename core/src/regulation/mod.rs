@@ -6,21 +6,26 @@
 //!               "system_name": "...", "software_name": "...", "business_process_name": "..."},
 //!  "calendar": {"timezone": "Europe/Kyiv", "week": {...}, "holiday_preset": "UA"},
 //!  "registration_calendar": null,
+//!  "calendars": {"round_the_clock": {"timezone": "Europe/Kyiv", "week": {...}}},
 //!  "sla": {"example": true, "note": "...",
 //!          "targets": [{"category": "incident", "priority": "critical",
-//!                       "response": 1800, "resolution": 14400, "update_interval": 3600}, ...]},
+//!                       "response": 1800, "resolution": 14400, "update_interval": 3600,
+//!                       "calendar": "round_the_clock"}, ...]},
 //!  "pauses": {"response": {"approval_pending": true, "awaiting_user": true}, "resolution": {...},
 //!             "update_interval": {...}},
+//!  "pause_reasons": [{"id": "awaiting_vendor", "uk": "очікування постачальника",
+//!                     "en": "awaiting the vendor", "pauses": ["response", "resolution"]}],
 //!  "priority_change": "keep_consumed",
 //!  "actions": [{"name": "server_recovery", "service": "recovery"}, ...],
 //!  "approval_required_for": ["server_recovery", ...],
 //!  "archive_after": {"amount": 10, "unit": "calendar_days"},
 //!  "contact_change_notice": {"amount": 2, "unit": "working_days"},
-//!  "warning_thresholds": [75, 90]}
+//!  "warning_thresholds": [75, 90, {"percent": 150, "name": "escalation"}]}
 //! ```
 //!
 //! Durations are working seconds. Every key is required in a file (so a
-//! file says everything it means); [`Regulation::with_overrides`] merges a
+//! file says everything it means) except the second wave's `calendars`,
+//! `pause_reasons` and an SLA row's `calendar` (absent: none); [`Regulation::with_overrides`] merges a
 //! partial document onto the default instead. Unknown keys are refused, and
 //! every error names the field as a JSON path and the offending value.
 //!
@@ -78,6 +83,8 @@ pub struct Regulation {
     spec: RegulationSpec,
     calendar: Calendar,
     registration_calendar: Option<Calendar>,
+    /// The named calendars (DESIGN §7), compiled, in name order.
+    named: Vec<(String, Calendar)>,
     fingerprint: std::sync::Arc<str>,
 }
 
@@ -90,6 +97,7 @@ impl Default for Regulation {
             spec,
             calendar: Calendar::default_kyiv(),
             registration_calendar: None,
+            named: Vec::new(),
         }
     }
 }
@@ -113,7 +121,7 @@ impl Regulation {
     /// ```
     /// use reglament::regulation::{Regulation, RegulationSpec};
     /// let mut spec = RegulationSpec::default();
-    /// spec.warning_thresholds = vec![90, 75];
+    /// spec.warning_thresholds = vec![90.into(), 75.into()];
     /// assert_eq!(Regulation::from_spec(spec).unwrap_err().field(), Some("warning_thresholds[1]"));
     /// ```
     pub fn from_spec(spec: RegulationSpec) -> Result<Regulation> {
@@ -123,11 +131,20 @@ impl Regulation {
             None => None,
             Some(c) => Some(Calendar::from_spec(c).map_err(|e| e.within("registration_calendar"))?),
         };
+        let mut named = Vec::with_capacity(spec.calendars.len());
+        for (name, c) in &spec.calendars {
+            let path = crate::fields::join("calendars", name);
+            named.push((
+                name.clone(),
+                Calendar::from_spec(c).map_err(|e| e.within(&path))?,
+            ));
+        }
         Ok(Regulation {
             fingerprint: crate::record::fingerprint_of(&spec).into(),
             spec,
             calendar,
             registration_calendar,
+            named,
         })
     }
 
@@ -259,6 +276,69 @@ impl Regulation {
         self.registration_calendar
             .as_ref()
             .unwrap_or(&self.calendar)
+    }
+
+    /// The named calendar `name` of `calendars` (DESIGN §7).
+    ///
+    /// # Example
+    /// ```
+    /// let over = serde_json::json!({"calendars": {"round_the_clock": {"timezone": "Europe/Kyiv",
+    ///     "week": {"mon": [["00:00", "24:00"]], "tue": [["00:00", "24:00"]], "wed": [["00:00", "24:00"]],
+    ///              "thu": [["00:00", "24:00"]], "fri": [["00:00", "24:00"]], "sat": [["00:00", "24:00"]],
+    ///              "sun": [["00:00", "24:00"]]}}}});
+    /// let reg = reglament::Regulation::with_overrides(&over).unwrap();
+    /// assert!(reg.named_calendar("round_the_clock").is_some());
+    /// assert!(reg.named_calendar("office").is_none());
+    /// ```
+    pub fn named_calendar(&self, name: &str) -> Option<&Calendar> {
+        self.named
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()
+            .and_then(|i| self.named.get(i))
+            .map(|(_, c)| c)
+    }
+
+    /// The calendar the clocks of a (category, priority) row count on: the
+    /// named one the row gives, else [`Regulation::calendar`].
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::model::{Category, Priority};
+    /// let reg = reglament::Regulation::default();
+    /// assert_eq!(reg.sla_calendar(Category::Incident, Priority::Critical).spec(), reg.calendar().spec());
+    /// ```
+    pub fn sla_calendar(&self, category: Category, priority: Priority) -> &Calendar {
+        self.calendar_by_index(self.calendar_index(category, priority))
+    }
+
+    /// The calendar of a row as an index: 0 for [`Regulation::calendar`],
+    /// `1 + i` for the `i`-th named calendar in name order.
+    pub(crate) fn calendar_index(&self, category: Category, priority: Priority) -> usize {
+        if self.named.is_empty() {
+            return 0;
+        }
+        match &self.sla_target(category, priority).calendar {
+            None => 0,
+            Some(name) => self
+                .named
+                .binary_search_by(|(n, _)| n.as_str().cmp(name))
+                .map_or(0, |i| i + 1),
+        }
+    }
+
+    /// The calendar of an index of [`Regulation::calendar_index`].
+    pub(crate) fn calendar_by_index(&self, i: usize) -> &Calendar {
+        match i.checked_sub(1).and_then(|i| self.named.get(i)) {
+            Some((_, c)) => c,
+            None => &self.calendar,
+        }
+    }
+
+    /// The name of the calendar of an index (`None`: the regulation's own).
+    pub(crate) fn calendar_name(&self, i: usize) -> Option<&str> {
+        i.checked_sub(1)
+            .and_then(|i| self.named.get(i))
+            .map(|(n, _)| n.as_str())
     }
 
     /// The SLA targets of a pair (a validated table has every pair).

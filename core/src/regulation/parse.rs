@@ -71,7 +71,7 @@ impl RegulationSpec {
     /// use reglament::regulation::RegulationSpec;
     /// let v = serde_json::json!({"extends": "default", "archive_after": {"amount": 5}});
     /// let spec = RegulationSpec::from_value(&v).unwrap();
-    /// assert_eq!((spec.archive_after.amount, spec.warning_thresholds.clone()), (5, vec![75, 90]));
+    /// assert_eq!((spec.archive_after.amount, spec.warning_thresholds.len()), (5, 2));
     /// let bad = serde_json::json!({"extends": "mine"});
     /// assert_eq!(RegulationSpec::from_value(&bad).unwrap_err().field(), Some("extends"));
     /// ```
@@ -157,12 +157,20 @@ fn read(value: &Value, found: &mut Problems) -> Option<RegulationSpec> {
         .keep(f.need("calendar", "the working-time calendar"))
         .and_then(|v| found.keep(parse_calendar(v, "calendar")));
     let registration_calendar = found.keep(registration_calendar(&mut f));
+    let calendars = match f.get("calendars") {
+        None => Some(Default::default()),
+        Some(v) => calendars(v, found),
+    };
     let sla = found
         .keep(f.need("sla", "the SLA table"))
         .and_then(|v| sla(v, found));
     let pauses = found
         .keep(f.need("pauses", "the pause matrix"))
         .and_then(|v| found.keep(pauses(v)));
+    let pause_reasons = match f.get("pause_reasons") {
+        None => Some(Vec::new()),
+        Some(v) => each(v, "pause_reasons", found, pause_reason),
+    };
     let priority_change = found.keep(f.req(
         "priority_change",
         "what a priority change does to the clocks",
@@ -180,10 +188,12 @@ fn read(value: &Value, found: &mut Problems) -> Option<RegulationSpec> {
     let contact_change_notice = found
         .keep(f.need("contact_change_notice", "the notice period"))
         .and_then(|v| found.keep(parse_day_count(v, "contact_change_notice")));
-    let warning_thresholds = found.keep(f.req(
-        "warning_thresholds",
-        "percentages of the target, e.g. [75, 90]",
-    ));
+    let warning_thresholds = found
+        .keep(f.need(
+            "warning_thresholds",
+            "percentages of the target, e.g. [75, 90]",
+        ))
+        .and_then(|v| each(v, "warning_thresholds", found, threshold));
     found.keep(f.finish());
 
     let spec = RegulationSpec {
@@ -193,8 +203,10 @@ fn read(value: &Value, found: &mut Problems) -> Option<RegulationSpec> {
         contract: contract?,
         calendar: calendar?,
         registration_calendar: registration_calendar?,
+        calendars: calendars?,
         sla: sla?,
         pauses: pauses?,
+        pause_reasons: pause_reasons?,
         priority_change: priority_change?,
         actions: actions?,
         approval_required_for: approval_required_for?,
@@ -343,6 +355,7 @@ fn sla_target(item: &Value, path: &str) -> Result<SlaTarget> {
             "working seconds between updates",
         )?),
     };
+    let calendar = tf.opt::<String>("calendar")?;
     tf.finish()?;
     Ok(SlaTarget {
         category,
@@ -350,6 +363,7 @@ fn sla_target(item: &Value, path: &str) -> Result<SlaTarget> {
         response,
         resolution,
         update_interval,
+        calendar,
     })
 }
 
@@ -374,16 +388,101 @@ fn pauses(p: &Value) -> Result<PauseMatrix> {
 }
 
 fn actions(v: &Value, found: &mut Problems) -> Option<Vec<ActionSpec>> {
-    let items = found.keep(list(v, "actions"))?;
-    let mut actions = Vec::with_capacity(items.len());
+    each(v, "actions", found, action)
+}
+
+/// The list at `path`, each item read by `read_item` (every item's error kept).
+fn each<T>(
+    v: &Value,
+    path: &str,
+    found: &mut Problems,
+    read_item: fn(&Value, &str) -> Result<T>,
+) -> Option<Vec<T>> {
+    let items = found.keep(list(v, path))?;
+    let mut out = Vec::with_capacity(items.len());
     let mut whole = true;
     for (i, item) in items.iter().enumerate() {
-        match found.keep(action(item, &fields::index("actions", i))) {
-            Some(a) => actions.push(a),
+        match found.keep(read_item(item, &fields::index(path, i))) {
+            Some(x) => out.push(x),
             None => whole = false,
         }
     }
-    whole.then_some(actions)
+    whole.then_some(out)
+}
+
+/// The named calendars (DESIGN §7): an object of calendars.
+fn calendars(
+    v: &Value,
+    found: &mut Problems,
+) -> Option<std::collections::BTreeMap<String, CalendarSpec>> {
+    let Some(map) = v.as_object() else {
+        found.keep::<()>(Err(Error::new(
+            ErrorKind::InvalidJson,
+            format!(
+                "expected an object of named calendars, found {}",
+                fields::kind_of(v)
+            ),
+        )
+        .at("calendars")));
+        return None;
+    };
+    let mut out = std::collections::BTreeMap::new();
+    let mut whole = true;
+    for (name, cal) in map {
+        let path = fields::join("calendars", name);
+        if name.trim().is_empty() {
+            found.keep::<()>(Err(Error::invalid(
+                path,
+                "a calendar's name is blank: give it a name SLA rows can use",
+            )));
+            whole = false;
+            continue;
+        }
+        match found.keep(parse_calendar(cal, &path)) {
+            Some(c) => {
+                out.insert(name.clone(), c);
+            }
+            None => whole = false,
+        }
+    }
+    whole.then_some(out)
+}
+
+/// A declared pause reason (DESIGN §7).
+fn pause_reason(item: &Value, path: &str) -> Result<PauseReasonSpec> {
+    let mut pf = Fields::new(item, path, "a pause reason")?;
+    let id = pf.req(
+        "id",
+        "the reason's snake_case code, e.g. \"awaiting_vendor\"",
+    )?;
+    let uk = pf.req("uk", "the reason's Ukrainian name")?;
+    let en = pf.req("en", "the reason's English name")?;
+    let list_v = pf.need("pauses", "the metrics whose clocks it stops")?;
+    let list_path = pf.path_of("pauses");
+    let items = list(list_v, &list_path)?;
+    let pauses = items
+        .iter()
+        .enumerate()
+        .map(|(i, m)| fields::leaf(m, &fields::index(&list_path, i)))
+        .collect::<Result<Vec<_>>>()?;
+    pf.finish()?;
+    Ok(PauseReasonSpec { id, uk, en, pauses })
+}
+
+/// A warning threshold: a percentage, or `{"percent", "name"}`.
+fn threshold(item: &Value, path: &str) -> Result<WarningThreshold> {
+    if !item.is_object() {
+        let percent = fields::leaf(item, path)?;
+        return Ok(WarningThreshold {
+            percent,
+            name: None,
+        });
+    }
+    let mut tf = Fields::new(item, path, "a threshold")?;
+    let percent = tf.req("percent", "the percentage of the target, 1 to 1000")?;
+    let name = tf.opt::<String>("name")?;
+    tf.finish()?;
+    Ok(WarningThreshold { percent, name })
 }
 
 fn action(item: &Value, path: &str) -> Result<ActionSpec> {

@@ -126,7 +126,7 @@ fn day_counts_and_thresholds_are_checked() {
     assert_eq!(e.field(), Some("contact_change_notice.unit"));
     assert!(e.message().contains("fortnights"));
     let mut v = default_value();
-    v["warning_thresholds"] = json!([75, 100]);
+    v["warning_thresholds"] = json!([75, 1001]);
     assert_eq!(err_of(&v).field(), Some("warning_thresholds[1]"));
 }
 
@@ -151,7 +151,7 @@ fn missing_keys_are_named() {
 fn overrides_merge_objects_and_replace_lists() {
     let over = json!({"warning_thresholds": [50], "calendar": {"timezone": "Europe/Warsaw"}});
     let reg = Regulation::with_overrides(&over).unwrap();
-    assert_eq!(reg.spec().warning_thresholds, vec![50]);
+    assert_eq!(reg.spec().warning_thresholds, vec![50.into()]);
     assert_eq!(reg.calendar().timezone().name(), "Europe/Warsaw");
     assert_eq!(reg.spec().calendar.week, CalendarSpec::default_kyiv().week);
     let bad = json!({"priority_change": "whatever"});
@@ -159,4 +159,87 @@ fn overrides_merge_objects_and_replace_lists() {
         Regulation::with_overrides(&bad).unwrap_err().field(),
         Some("priority_change")
     );
+}
+
+fn round_the_clock() -> Value {
+    let day = json!([["00:00", "24:00"]]);
+    json!({"timezone": "Europe/Kyiv", "week": {"mon": day, "tue": day, "wed": day,
+        "thu": day, "fri": day, "sat": day, "sun": day}})
+}
+
+#[test]
+fn the_second_wave_keys_are_optional_and_printed_empty() {
+    let mut v = default_value();
+    let m = v.as_object_mut().unwrap();
+    m.remove("calendars");
+    m.remove("pause_reasons");
+    let reg = Regulation::from_value(&v).unwrap();
+    assert!(reg.spec().calendars.is_empty() && reg.spec().pause_reasons.is_empty());
+    assert_eq!(reg.fingerprint(), Regulation::default().fingerprint());
+    let json = Regulation::default().to_json();
+    assert!(json.contains("\"calendars\": {}"), "{json}");
+    assert!(json.contains("\"pause_reasons\": []"), "{json}");
+    assert!(json.contains("\"warning_thresholds\": [75, 90]"), "{json}");
+    assert!(!json.contains("\"calendar\": null"), "{json}");
+}
+
+#[test]
+fn named_calendars_levels_and_reasons_round_trip_and_change_the_fingerprint() {
+    let mut v = default_value();
+    v["calendars"] = json!({"round_the_clock": round_the_clock()});
+    v["sla"]["targets"][0]["calendar"] = json!("round_the_clock");
+    v["pause_reasons"] = json!([{"id": "awaiting_vendor", "uk": "очікування постачальника",
+        "en": "awaiting the vendor", "pauses": ["resolution", "response"]}]);
+    v["warning_thresholds"] = json!([75, 90, {"percent": 150, "name": "head of support"}, 200]);
+    let reg = Regulation::from_value(&v).unwrap();
+    assert_ne!(reg.fingerprint(), Regulation::default().fingerprint());
+    let back = Regulation::from_json(&reg.to_json()).unwrap();
+    assert_eq!(back.spec(), reg.spec());
+    assert_eq!(back.fingerprint(), reg.fingerprint());
+    let complete = Regulation::from_json(&reg.to_complete_json()).unwrap();
+    assert_eq!(complete.fingerprint(), reg.fingerprint());
+    // the complete form orders a reason's metrics: the same meaning, the same fingerprint
+    v["pause_reasons"][0]["pauses"] = json!(["response", "resolution"]);
+    assert_eq!(
+        Regulation::from_value(&v).unwrap().fingerprint(),
+        reg.fingerprint()
+    );
+    let t = &reg.spec().warning_thresholds;
+    assert_eq!(
+        (t[2].percent, t[2].name.as_deref()),
+        (150, Some("head of support"))
+    );
+    use crate::model::{Category, Priority};
+    let cal = reg.sla_calendar(Category::Incident, Priority::Critical);
+    assert!(cal.spec().holiday_preset.is_none());
+    assert_eq!(
+        reg.sla_calendar(Category::Incident, Priority::High).spec(),
+        reg.calendar().spec()
+    );
+}
+
+#[test]
+fn every_problem_of_the_new_keys_names_its_path_and_value() {
+    let mut v = default_value();
+    v["sla"]["targets"][3]["calendar"] = json!("round_the_clock");
+    v["warning_thresholds"] = json!([75, 1001]);
+    v["pause_reasons"] = json!([{"id": "approval_pending", "uk": "х", "en": "x", "pauses": []}]);
+    let found = RegulationSpec::problems_of(&v);
+    let fields: Vec<&str> = found.iter().map(|e| e.field().unwrap()).collect();
+    assert_eq!(
+        fields,
+        [
+            "sla.targets[3].calendar",
+            "pause_reasons[0].id",
+            "pause_reasons[0].pauses",
+            "warning_thresholds[1]"
+        ]
+    );
+    assert!(
+        found[0].message().contains("\"round_the_clock\""),
+        "{}",
+        found[0].message()
+    );
+    assert!(found[1].message().contains("\"approval_pending\""));
+    assert!(found[3].message().contains("1001"));
 }

@@ -1,5 +1,7 @@
 //! The regulation file's types: what each key of the file holds.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
@@ -66,6 +68,11 @@ pub struct SlaTarget {
     pub resolution: i64,
     /// Working seconds between two updates to the user, when the SLA sets one.
     pub update_interval: Option<i64>,
+    /// The name of a calendar of [`RegulationSpec::calendars`] this row's
+    /// clocks count on (DESIGN §7); `None`: the regulation's `calendar`.
+    /// Written only when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }
 
 impl SlaTarget {
@@ -119,6 +126,87 @@ impl SlaTable {
         self.targets
             .iter()
             .find(|t| t.category == category && t.priority == priority)
+    }
+}
+
+/// A pause reason a regulation declares besides the two built-in ones
+/// (DESIGN §7): staff record `pause {reason}` and `resume {reason}`, and
+/// while it holds the clocks of `pauses` stop.
+///
+/// # Example
+/// ```
+/// use reglament::{model::Metric, regulation::PauseReasonSpec};
+/// let r = PauseReasonSpec { id: "awaiting_vendor".into(), uk: "очікування постачальника".into(),
+///     en: "awaiting the vendor".into(), pauses: vec![Metric::Response, Metric::Resolution] };
+/// assert_eq!(serde_json::to_value(&r).unwrap()["pauses"][1], "resolution");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PauseReasonSpec {
+    /// The reason's code, snake_case (`awaiting_vendor`), named by the events.
+    pub id: String,
+    /// Its Ukrainian name.
+    pub uk: String,
+    /// Its English name.
+    pub en: String,
+    /// The metrics whose clocks it stops (non-empty, each once).
+    pub pauses: Vec<Metric>,
+}
+
+impl PauseReasonSpec {
+    /// Whether this reason stops the clock of `metric`.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::{model::Metric, regulation::PauseReasonSpec};
+    /// let r = PauseReasonSpec { id: "x".into(), uk: "х".into(), en: "x".into(), pauses: vec![Metric::Resolution] };
+    /// assert!(r.stops(Metric::Resolution) && !r.stops(Metric::Response));
+    /// ```
+    pub fn stops(&self, metric: Metric) -> bool {
+        self.pauses.contains(&metric)
+    }
+}
+
+/// A warning threshold or escalation level (DESIGN §2, §7): a percentage
+/// of the target from 1 to 1000 (beyond 100 a level reached after the
+/// breach), with an optional name. In a file: a bare number without a
+/// name, `{"percent": 150, "name": "escalation"}` with one.
+///
+/// # Example
+/// ```
+/// use reglament::regulation::WarningThreshold;
+/// assert_eq!(serde_json::to_value(WarningThreshold::from(75)).unwrap(), 75);
+/// let named = WarningThreshold { percent: 150, name: Some("head of support".into()) };
+/// assert_eq!(serde_json::to_value(&named).unwrap()["percent"], 150);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarningThreshold {
+    /// The percentage of the target, 1 to 1000.
+    pub percent: u16,
+    /// Its name, if given.
+    pub name: Option<String>,
+}
+
+impl From<u16> for WarningThreshold {
+    fn from(percent: u16) -> WarningThreshold {
+        WarningThreshold {
+            percent,
+            name: None,
+        }
+    }
+}
+
+impl Serialize for WarningThreshold {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match &self.name {
+            None => s.serialize_u16(self.percent),
+            Some(name) => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("percent", &self.percent)?;
+                m.serialize_entry("name", name)?;
+                m.end()
+            }
+        }
     }
 }
 
@@ -266,7 +354,7 @@ pub struct DayCount {
 /// ```
 /// use reglament::regulation::RegulationSpec;
 /// let spec = RegulationSpec::default();
-/// assert_eq!(spec.warning_thresholds, vec![75, 90]);
+/// assert_eq!(spec.warning_thresholds, vec![75.into(), 90.into()]);
 /// let json = serde_json::to_string(&spec).unwrap();
 /// let back: RegulationSpec = serde_json::from_str(&json).unwrap();
 /// assert_eq!(back, spec);
@@ -289,10 +377,16 @@ pub struct RegulationSpec {
     /// Registration hours of phone and messenger requests (clause 3.3) when
     /// they differ from `calendar`; `None` means the same.
     pub registration_calendar: Option<CalendarSpec>,
+    /// Named calendars an SLA row may count on (DESIGN §7; e.g. a 24×7 one
+    /// for critical incidents). Optional in a file; empty by default.
+    pub calendars: BTreeMap<String, CalendarSpec>,
     /// The SLA table.
     pub sla: SlaTable,
     /// The pause matrix.
     pub pauses: PauseMatrix,
+    /// Declared pause reasons besides the two built-in ones (DESIGN §7).
+    /// Optional in a file; empty by default.
+    pub pause_reasons: Vec<PauseReasonSpec>,
     /// What a priority change does to the clocks.
     pub priority_change: PriorityChangeRule,
     /// The action kinds of clause 4 that a request's work may include.
@@ -304,6 +398,7 @@ pub struct RegulationSpec {
     pub archive_after: DayCount,
     /// The contact-change notice period (clause 5).
     pub contact_change_notice: DayCount,
-    /// SLA warning thresholds, in percent of the target, increasing.
-    pub warning_thresholds: Vec<u8>,
+    /// SLA warning thresholds and escalation levels, in percent of the
+    /// target (1 to 1000), strictly increasing.
+    pub warning_thresholds: Vec<WarningThreshold>,
 }

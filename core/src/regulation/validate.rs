@@ -5,12 +5,14 @@ use std::collections::{HashMap, HashSet};
 use super::{RegulationSpec, MAX_SECONDS};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fields;
-use crate::model::{Category, EventKind, Priority};
+use crate::model::{Category, EventKind, PauseReason, Priority};
 
 impl RegulationSpec {
     /// The rules that span fields: each SLA pair exactly once, resolution not
     /// shorter than response, action names well formed and unique, approvals
-    /// naming known actions or event kinds, thresholds increasing in 1..=99.
+    /// naming known actions or event kinds, SLA rows naming declared
+    /// calendars, declared pause reasons well formed and unique, thresholds
+    /// strictly increasing in 1..=1000.
     ///
     /// # Example
     /// ```
@@ -35,7 +37,7 @@ impl RegulationSpec {
     /// ```
     /// use reglament::regulation::RegulationSpec;
     /// let mut spec = RegulationSpec::default();
-    /// spec.warning_thresholds = vec![90, 75];
+    /// spec.warning_thresholds = vec![90.into(), 75.into()];
     /// spec.actions[1].name = "Bad Name".into();
     /// let fields: Vec<_> = spec.problems().iter().map(|e| e.field().unwrap().to_string()).collect();
     /// assert_eq!(fields, ["actions[1].name", "warning_thresholds[1]"]);
@@ -45,6 +47,8 @@ impl RegulationSpec {
         self.sla_problems(&mut found);
         self.action_problems(&mut found);
         self.approval_problems(&mut found);
+        self.calendar_problems(&mut found);
+        self.pause_reason_problems(&mut found);
         self.threshold_problems(&mut found);
         found
     }
@@ -187,17 +191,120 @@ impl RegulationSpec {
         }
     }
 
-    /// Thresholds increasing within range.
+    /// Thresholds strictly increasing within 1..=1000; names not blank.
     fn threshold_problems(&self, found: &mut Vec<Error>) {
-        let mut last = 0u8;
-        for (i, &p) in self.warning_thresholds.iter().enumerate() {
-            if !(1..=99).contains(&p) || p <= last {
+        let mut last = 0u16;
+        for (i, t) in self.warning_thresholds.iter().enumerate() {
+            let p = t.percent;
+            let path = fields::index("warning_thresholds", i);
+            if !(1..=1000).contains(&p) || p <= last {
                 found.push(Error::invalid(
-                    fields::index("warning_thresholds", i),
-                    format!("threshold {p}: expected percentages from 1 to 99 in increasing order"),
+                    path,
+                    format!("threshold {p}: expected percentages from 1 to 1000 in strictly increasing order"),
+                ));
+            } else if t.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                found.push(Error::invalid(
+                    fields::join(&path, "name"),
+                    format!("threshold {p}: its name is blank; give a name or leave it out"),
                 ));
             }
             last = last.max(p);
         }
     }
+
+    /// Each SLA row's `calendar` names one of `calendars`.
+    fn calendar_problems(&self, found: &mut Vec<Error>) {
+        for (i, t) in self.sla.targets.iter().enumerate() {
+            let Some(name) = &t.calendar else { continue };
+            if !self.calendars.contains_key(name) {
+                let known: Vec<&str> = self.calendars.keys().map(String::as_str).collect();
+                let known = if known.is_empty() {
+                    "the regulation names none (\"calendars\" is empty)".to_string()
+                } else {
+                    format!("the named calendars are {}", known.join(", "))
+                };
+                found.push(Error::invalid(
+                    fields::join(&fields::index("sla.targets", i), "calendar"),
+                    format!(
+                        "unknown calendar {:?} for ({}, {}): {known}",
+                        crate::error::cap(name.clone()),
+                        t.category,
+                        t.priority
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// Declared pause reasons: ids snake_case, unique, not a built-in
+    /// reason's; names not blank; `pauses` non-empty, each metric once.
+    fn pause_reason_problems(&self, found: &mut Vec<Error>) {
+        let mut seen = HashSet::new();
+        for (i, r) in self.pause_reasons.iter().enumerate() {
+            let path = fields::index("pause_reasons", i);
+            let id_path = fields::join(&path, "id");
+            if !snake_case(&r.id) {
+                found.push(Error::invalid(
+                    id_path,
+                    format!(
+                        "invalid pause reason id {:?}: expected snake_case letters, digits and '_'",
+                        crate::error::cap(r.id.clone())
+                    ),
+                ));
+            } else if PauseReason::from_code(&r.id).is_some() {
+                found.push(
+                    Error::new(
+                        ErrorKind::Conflict,
+                        format!(
+                            "pause reason {:?} is built in (its own events and the pause matrix); choose another id",
+                            r.id
+                        ),
+                    )
+                    .at(id_path),
+                );
+            } else if !seen.insert(r.id.as_str()) {
+                found.push(
+                    Error::new(
+                        ErrorKind::Conflict,
+                        format!("pause reason {:?} is declared twice", r.id),
+                    )
+                    .at(id_path),
+                );
+            }
+            for (key, name) in [("uk", &r.uk), ("en", &r.en)] {
+                if name.trim().is_empty() {
+                    found.push(Error::invalid(
+                        fields::join(&path, key),
+                        format!("pause reason {:?}: its {key} name is blank", r.id),
+                    ));
+                }
+            }
+            let pauses = fields::join(&path, "pauses");
+            if r.pauses.is_empty() {
+                found.push(Error::invalid(
+                    pauses.clone(),
+                    format!(
+                        "pause reason {:?} stops no clock: list the metrics it pauses",
+                        r.id
+                    ),
+                ));
+            }
+            for (j, m) in r.pauses.iter().enumerate() {
+                if r.pauses.get(..j).is_some_and(|before| before.contains(m)) {
+                    found.push(
+                        Error::new(ErrorKind::Conflict, format!("{m} is listed twice"))
+                            .at(fields::index(&pauses, j)),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `snake_case`: 1 to 64 lowercase ASCII letters, digits and `_`.
+fn snake_case(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }

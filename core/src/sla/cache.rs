@@ -38,6 +38,9 @@ use crate::Calendar;
 /// documentation): shared by its consumed-time lines and its output.
 #[derive(Debug, Default)]
 pub(crate) struct Caches {
+    /// The address of the calendar the memo and hints below are of (a
+    /// request's clocks may count on different calendars, DESIGN §7).
+    owner: Cell<usize>,
     /// `(t, F(t))` by `t` modulo 16.
     slots: RefCell<[(i64, i64); 16]>,
     /// The calendar piece of the last lookup.
@@ -67,6 +70,7 @@ impl Caches {
 
     /// `F(t)` of `cal`: its working seconds up to `t`.
     pub(crate) fn work_index(&self, cal: &Calendar, t: i64) -> Result<i64> {
+        self.own(cal);
         let i = (t as u64 % 16) as usize;
         let mut slots = self.slots.borrow_mut();
         if slots[i].0 == t && t != 0 {
@@ -79,7 +83,20 @@ impl Caches {
 
     /// The inverse of [`Caches::work_index`].
     pub(crate) fn at_work_index(&self, cal: &Calendar, v: i64) -> Result<i64> {
+        self.own(cal);
         cal.at_work_index_near(v, &self.inverse_hint)
+    }
+
+    /// Forgets what was kept of another calendar than `cal`.
+    #[inline]
+    fn own(&self, cal: &Calendar) {
+        let key = cal as *const Calendar as usize;
+        if self.owner.get() != key {
+            self.owner.set(key);
+            *self.slots.borrow_mut() = Default::default();
+            self.hint.set(0);
+            self.inverse_hint.set(0);
+        }
     }
 
     /// `t` (seconds since the epoch) as an instant.

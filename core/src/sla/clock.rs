@@ -78,7 +78,7 @@ impl Ctx<'_> {
         };
         let until = stop.unwrap_or(i64::MAX);
         let raw = self.stops(metric, until);
-        let line = self.line(&raw, self.start)?;
+        let line = self.line(&raw, self.start, self.calendar_until(until))?;
         let exts = self.extensions(metric, self.start, until);
         let chain = if self.classified() {
             Some(self.chain(line, metric, self.start, 0, until, &exts)?)
@@ -131,6 +131,10 @@ impl Ctx<'_> {
             counted_until: self.utc(reference),
             met_at: met.map(|t| self.utc(t)),
             pauses: self.clock_pauses(raw, seg, reference),
+            calendar: self
+                .reg
+                .calendar_name(line.calendar_index())
+                .map(str::to_string),
             ..self.blank(metric)
         };
         let clock = out;
@@ -138,6 +142,7 @@ impl Ctx<'_> {
         let (f_base, frozen) = line.tail();
         if r.counting() {
             *live_out = Some(Live {
+                cal: line.calendar_index(),
                 c0,
                 f_base,
                 frozen,
@@ -268,7 +273,8 @@ impl Ctx<'_> {
         let base = chain.target.unwrap_or(0) + chain.added;
         let met_level = r.met.map(|_| r.c_ref);
         let mut ahead_at = Small::new(None);
-        for &p in &self.reg.spec().warning_thresholds {
+        for th in &self.reg.spec().warning_thresholds {
+            let p = th.percent;
             let level = (base * i64::from(p) + 99) / 100;
             let abs = r.c0 + level;
             // only a threshold still ahead is needed in a summary (for the wake-up)
@@ -284,6 +290,7 @@ impl Ctx<'_> {
                 if self.full {
                     clock.thresholds.push(Threshold {
                         percent: p,
+                        name: th.name.clone(),
                         level,
                         at: at.map(|t| self.utc(t)),
                         crossed: false,
@@ -306,6 +313,7 @@ impl Ctx<'_> {
             };
             clock.thresholds.push(Threshold {
                 percent: p,
+                name: th.name.clone(),
                 level,
                 at: at.map(|t| self.utc(t)),
                 crossed,

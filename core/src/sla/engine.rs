@@ -175,6 +175,21 @@ impl<'a> Ctx<'a> {
         !self.points.is_empty()
     }
 
+    /// The calendar a clock counting until `until` counts on (DESIGN §7),
+    /// as an index of the regulation's calendars: that of the SLA row in
+    /// force at its last instant (the row of the last change before
+    /// `until`), the regulation's own while unclassified. A clock counts on
+    /// one calendar from its start: a change to a row of another calendar
+    /// counts the clock again on the new one, as the due history's dues
+    /// are all resolved with what is known at `now`.
+    pub(super) fn calendar_until(&self, until: i64) -> usize {
+        let i = self.points.partition_point(|p| p.at < until).max(1) - 1;
+        match self.points.get(i) {
+            Some(p) => self.reg.calendar_index(p.category, p.priority),
+            None => 0,
+        }
+    }
+
     /// The raw intervals that stop `metric`, as of `now`, beginning before `until`.
     pub(super) fn stops(&self, metric: Metric, until: i64) -> Small<(StopReason, i64, i64), 4> {
         let now = self.now_dt;
@@ -220,7 +235,12 @@ impl<'a> Ctx<'a> {
 
     /// The consumed-time line of these stops; clocks with the same stops
     /// (resolution and update interval, usually) share one.
-    pub(super) fn line(&self, raw: &[(StopReason, i64, i64)], start: i64) -> Result<&Line<'a>> {
+    pub(super) fn line(
+        &self,
+        raw: &[(StopReason, i64, i64)],
+        start: i64,
+        cal: usize,
+    ) -> Result<&Line<'a>> {
         let mut small = [(0i64, 0i64); 8];
         let mut large = Vec::new();
         let iv: &mut [(i64, i64)] = if raw.len() <= small.len() {
@@ -236,10 +256,15 @@ impl<'a> Ctx<'a> {
         let iv = &iv[..n];
         for slot in &self.lines {
             match slot.get() {
-                Some(l) if l.has_stops(iv) => return Ok(l),
+                Some(l) if l.calendar_index() == cal && l.has_stops(iv) => return Ok(l),
                 Some(_) => {}
                 None => {
-                    let l = Line::new(self.reg.calendar(), self.caches, start, iv)?;
+                    let l = Line::new(
+                        (self.reg.calendar_by_index(cal), cal),
+                        self.caches,
+                        start,
+                        iv,
+                    )?;
                     return Ok(slot.get_or_init(|| l));
                 }
             }
@@ -311,6 +336,7 @@ impl<'a> Ctx<'a> {
             due_history: Vec::new(),
             extensions: Vec::new(),
             pauses: Vec::new(),
+            calendar: None,
         }
     }
 

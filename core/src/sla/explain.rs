@@ -226,7 +226,11 @@ impl Ticket {
         let Some(clock) = self.clock(reg, metric, now)? else {
             return Ok(None);
         };
-        let cal = reg.calendar();
+        let cal = clock
+            .calendar
+            .as_deref()
+            .and_then(|n| reg.named_calendar(n))
+            .unwrap_or(reg.calendar());
         let (from, to) = (clock.started_at, clock.counted_until);
         let working = cal.working_intervals(from, to)?;
         let mut cut: Vec<(DateTime<Utc>, DateTime<Utc>)> = clock

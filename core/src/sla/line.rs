@@ -34,6 +34,8 @@ struct Stop {
 #[derive(Debug, Clone)]
 pub(crate) struct Line<'c> {
     cal: &'c Calendar,
+    /// Which of the regulation's calendars `cal` is (`Regulation::calendar_index`).
+    cal_index: usize,
     caches: &'c Caches,
     start: i64,
     f_start: i64,
@@ -64,7 +66,7 @@ impl<'c> Line<'c> {
     /// A line from `start` stopped by `pauses` (merged, sorted, `b == OPEN`
     /// for an open one); parts before `start` are dropped.
     pub(crate) fn new(
-        cal: &'c Calendar,
+        (cal, cal_index): (&'c Calendar, usize),
         caches: &'c Caches,
         start: i64,
         pauses: &[(i64, i64)],
@@ -94,6 +96,7 @@ impl<'c> Line<'c> {
         }
         Ok(Line {
             cal,
+            cal_index,
             caches,
             start,
             f_start,
@@ -140,6 +143,11 @@ impl<'c> Line<'c> {
     }
 
     /// Whether the line was built from exactly these merged pauses.
+    /// Which of the regulation's calendars the line counts on.
+    pub(crate) fn calendar_index(&self) -> usize {
+        self.cal_index
+    }
+
     pub(crate) fn has_stops(&self, pauses: &[(i64, i64)]) -> bool {
         // pauses ending before the start were dropped: compare the rest
         let kept = pauses.iter().filter(|&&(_, b)| b > self.start);
@@ -203,7 +211,7 @@ mod tests {
             (t("2026-03-03T12:00:00+02:00"), OPEN),
         ];
         let caches = Caches::default();
-        let line = Line::new(&cal, &caches, start, &pauses).unwrap();
+        let line = Line::new((&cal, 0), &caches, start, &pauses).unwrap();
         assert_eq!(line.consumed(t("2026-03-02T12:00:00+02:00")).unwrap(), 3600);
         assert_eq!(line.consumed(t("2026-03-02T14:00:00+02:00")).unwrap(), 7200);
         // Monday: 1 h + 5 h = 6 h; Tuesday 09–12: 3 h; then paused

@@ -78,6 +78,8 @@ impl Rem {
 /// it to any later `now` without the events.
 #[derive(Debug, Clone)]
 pub(super) struct Live {
+    /// Which of the regulation's calendars the clock counts on.
+    pub(super) cal: usize,
     /// `C` at the clock's start (a period's start for the update interval).
     pub(super) c0: i64,
     /// `C(t) = frozen` while a pause is open, else `F(t) - f_base`, for `t`
@@ -240,7 +242,8 @@ pub(super) struct Extra {
 /// ```
 #[derive(Debug, Clone)]
 pub struct ClockPlan {
-    calendar: Calendar,
+    /// The regulation's calendars, by `Regulation::calendar_index`.
+    calendars: Vec<Calendar>,
     from: DateTime<Utc>,
     template: Clocks,
     extra: Extra,
@@ -278,7 +281,9 @@ impl Ticket {
         let mut extra = Extra::default();
         let template = Ctx::new(reg, self, from, true, &caches)?.compute(&mut extra)?;
         Ok(ClockPlan {
-            calendar: reg.calendar().clone(),
+            calendars: (0..=reg.spec().calendars.len())
+                .map(|i| reg.calendar_by_index(i).clone())
+                .collect(),
             from,
             template,
             extra,
@@ -365,8 +370,9 @@ impl ClockPlan {
         for live in self.extra.live.iter().flatten() {
             // only the wake-up is wanted: a clock without records to write in
             let mut scratch = without_records(&self.template.response);
-            let c_now = live.consumed_at(|| f_now.get())?;
-            if let Some(w) = live.settle(&mut scratch, now, now_dt, c_now, || f_now.get(), utc)? {
+            let f = || f_now.get(live.cal);
+            let c_now = live.consumed_at(f)?;
+            if let Some(w) = live.settle(&mut scratch, now, now_dt, c_now, f, utc)? {
                 soonest(&mut wake, w);
             }
         }
@@ -399,8 +405,9 @@ impl ClockPlan {
         let [l1, l2, l3] = &self.extra.live;
         let mut one = |clock: &mut Clock, live: &Option<Live>| -> Result<()> {
             if let Some(live) = live {
-                let c_now = live.consumed_at(|| f_now.get())?;
-                if let Some(w) = live.settle(clock, now, now_dt, c_now, || f_now.get(), utc)? {
+                let f = || f_now.get(live.cal);
+                let c_now = live.consumed_at(f)?;
+                if let Some(w) = live.settle(clock, now, now_dt, c_now, f, utc)? {
                     soonest(&mut wake, w);
                 }
             }
@@ -426,31 +433,49 @@ impl ClockPlan {
         }
     }
 
-    /// `F(now)`, looked up once, when a clock first needs it.
+    /// `F(now)` of each calendar, looked up once, when a clock first needs it.
     fn f_now(&self, now: i64) -> LazyF<'_> {
         LazyF {
-            calendar: &self.calendar,
+            calendars: &self.calendars,
             now,
-            value: Cell::new(None),
+            values: Default::default(),
         }
     }
 }
 
-/// `F(now)` computed on first use.
+/// `F(now)` of the calendars the clocks count on, computed on first use
+/// (three clocks: three calendars at most).
 struct LazyF<'a> {
-    calendar: &'a Calendar,
+    calendars: &'a [Calendar],
     now: i64,
-    value: Cell<Option<i64>>,
+    /// `(calendar index, F(now))`.
+    values: [Cell<Option<(usize, i64)>>; 3],
 }
 
 impl LazyF<'_> {
-    fn get(&self) -> Result<i64> {
-        if let Some(v) = self.value.get() {
-            return Ok(v);
+    fn get(&self, cal: usize) -> Result<i64> {
+        for slot in &self.values {
+            match slot.get() {
+                Some((c, v)) if c == cal => return Ok(v),
+                Some(_) => continue,
+                None => {
+                    let v = self.compute(cal)?;
+                    slot.set(Some((cal, v)));
+                    return Ok(v);
+                }
+            }
         }
-        let v = self.calendar.work_index_near(self.now, &Cell::new(0))?;
-        self.value.set(Some(v));
-        Ok(v)
+        self.compute(cal)
+    }
+
+    fn compute(&self, cal: usize) -> Result<i64> {
+        let calendar = self.calendars.get(cal).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Conflict,
+                "internal: a clock's calendar is not the plan's",
+            )
+        })?;
+        calendar.work_index_near(self.now, &Cell::new(0))
     }
 }
 
@@ -479,6 +504,7 @@ fn without_records(c: &Clock) -> Clock {
         due_history: Vec::new(),
         extensions: Vec::new(),
         pauses: Vec::new(),
+        calendar: c.calendar.clone(),
     }
 }
 

@@ -470,6 +470,108 @@ fn facts_after_now_do_not_count() {
     assert!(t.clocks(&reg, at("2026-03-02T09:00:00+02:00")).is_err());
 }
 
+fn round_the_clock_critical() -> Regulation {
+    let day = json!([["00:00", "24:00"]]);
+    let cal = json!({"timezone": "Europe/Kyiv", "week": {"mon": day, "tue": day, "wed": day,
+        "thu": day, "fri": day, "sat": day, "sun": day}});
+    let mut targets = serde_json::to_value(&Regulation::default().spec().sla.targets).unwrap();
+    targets[0]["calendar"] = json!("round_the_clock");
+    reg_with(
+        json!({"calendars": {"round_the_clock": cal}, "sla": {"targets": targets},
+        "warning_thresholds": [75, 90, {"percent": 150, "name": "escalation"}, 200]}),
+    )
+}
+
+#[test]
+fn a_row_on_a_named_calendar_counts_round_the_clock() {
+    let reg = round_the_clock_critical();
+    // Friday 17:00 Kyiv, critical incident: 4 h of resolution on 24×7
+    let t = ticket(
+        &reg,
+        &[register(
+            "2026-03-06T17:00:00+02:00",
+            "critical",
+            Some("incident"),
+        )],
+    );
+    let c = t.clocks(&reg, at("2026-03-07T12:00:00+02:00")).unwrap();
+    assert_eq!(c.resolution.calendar.as_deref(), Some("round_the_clock"));
+    assert_eq!(f(c.resolution.due_at), "2026-03-06T19:00:00Z");
+    assert_eq!(c.resolution.consumed, 19 * H);
+    assert_eq!(c.resolution.state, ClockState::Breached);
+    // the levels past the breach: 150 % at 23:00, 200 % at 01:00 Kyiv
+    let th = &c.resolution.thresholds;
+    assert_eq!(
+        (th[2].percent, th[2].name.as_deref()),
+        (150, Some("escalation"))
+    );
+    assert_eq!(
+        th[2].at.map(format).as_deref(),
+        Some("2026-03-06T21:00:00Z")
+    );
+    assert_eq!(
+        th[3].at.map(format).as_deref(),
+        Some("2026-03-06T23:00:00Z")
+    );
+    assert!(th.iter().all(|x| x.crossed));
+    let v = c.to_value();
+    assert_eq!(v["resolution"]["calendar"], "round_the_clock");
+    assert_eq!(v["resolution"]["thresholds"][2]["name"], "escalation");
+    assert!(v["resolution"]["thresholds"][0].get("name").is_none());
+    // the same request on a high row counts office hours and names no calendar
+    let t = ticket(
+        &reg,
+        &[register(
+            "2026-03-06T17:00:00+02:00",
+            "high",
+            Some("incident"),
+        )],
+    );
+    let c = t.clocks(&reg, at("2026-03-07T12:00:00+02:00")).unwrap();
+    assert_eq!(c.resolution.calendar, None);
+    assert!(c.to_value()["resolution"].get("calendar").is_none());
+    assert_eq!(c.resolution.consumed, H);
+}
+
+#[test]
+fn a_plan_and_the_explanation_follow_the_named_calendar() {
+    let reg = round_the_clock_critical();
+    let t = ticket(
+        &reg,
+        &[register(
+            "2026-03-06T17:00:00+02:00",
+            "critical",
+            Some("incident"),
+        )],
+    );
+    let plan = t.clock_plan(&reg).unwrap();
+    for now in [
+        "2026-03-06T18:30:00+02:00",
+        "2026-03-06T22:00:00+02:00",
+        "2026-03-07T00:30:00+02:00",
+        "2026-03-09T10:00:00+02:00",
+    ] {
+        let now = at(now);
+        assert_eq!(plan.clocks(now).unwrap(), t.clocks(&reg, now).unwrap());
+        assert_eq!(
+            plan.next_change_at(now).unwrap(),
+            t.next_change_at(&reg, now).unwrap()
+        );
+        let x = t
+            .explain_clock(&reg, Metric::Resolution, now)
+            .unwrap()
+            .unwrap();
+        let counted: i64 = x.counted.iter().map(|i| i.seconds).sum();
+        assert_eq!(counted, x.clock.consumed);
+        assert!(x.skipped_days.is_empty(), "24×7 skips no day");
+    }
+    // a breached clock still schedules its later levels: 150 % at 23:00 Kyiv
+    let next = t
+        .next_change_at(&reg, at("2026-03-06T22:00:00+02:00"))
+        .unwrap();
+    assert_eq!(f(next), "2026-03-06T21:00:00Z");
+}
+
 #[test]
 fn explanation_adds_up_and_names_holidays() {
     let reg = Regulation::default();

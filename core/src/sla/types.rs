@@ -90,13 +90,19 @@ impl From<PauseReason> for StopReason {
 /// # Example
 /// ```
 /// use reglament::sla::Threshold;
-/// let t = Threshold { percent: 75, level: 2700, at: None, crossed: false };
-/// assert_eq!(serde_json::to_value(&t).unwrap()["at"], serde_json::Value::Null);
+/// let t = Threshold { percent: 75, name: None, level: 2700, at: None, crossed: false };
+/// let v = serde_json::to_value(&t).unwrap();
+/// assert_eq!(v["at"], serde_json::Value::Null);
+/// assert!(v.get("name").is_none()); // written only for a named level
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Threshold {
-    /// The percentage of the target.
-    pub percent: u8,
+    /// The percentage of the target (1 to 1000: beyond 100 an escalation
+    /// level, reached after the breach).
+    pub percent: u16,
+    /// The level's name from the regulation; written only when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// The consumed working seconds at which it is reached: `ceil(T · p / 100)`.
     pub level: i64,
     /// When the clock reaches it (`None` when not known yet, or never reached by a met clock).
@@ -228,6 +234,10 @@ pub struct Clock {
     pub extensions: Vec<Extension>,
     /// The intervals that stop this clock, up to where it stands.
     pub pauses: Vec<ClockPause>,
+    /// The named calendar (DESIGN §7) this clock counts on; `None` (not
+    /// written) for the regulation's own `calendar`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }
 
 /// An update-interval period that ran over its due instant.

@@ -41,8 +41,9 @@ impl Ctx<'_> {
     ) -> Result<Option<i64>> {
         let metric = Metric::UpdateInterval;
         let stop = self.closed_at.map(|(t, _)| t);
-        let raw = self.stops(metric, stop.map_or(i64::MAX, |s| s + 1));
-        let line = self.line(&raw, self.start)?;
+        let until = stop.map_or(i64::MAX, |s| s + 1);
+        let raw = self.stops(metric, until);
+        let line = self.line(&raw, self.start, self.calendar_until(until))?;
         let starts = self.period_starts();
         let current = *starts.last().unwrap_or(&self.start);
         let all_exts = self.extensions(metric, self.start, i64::MAX);
