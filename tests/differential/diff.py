@@ -55,6 +55,25 @@ REGULATIONS = [
     {"pauses": {"response": {"approval_pending": False, "awaiting_user": False}}},
     {"calendar": {"timezone": "America/New_York"}, "approval_required_for": ["server_access", "start_work"]},
     {"calendar": {"timezone": "UTC", "week": {"sat": [["10:00", "14:00"]], "sun": [["22:00", "02:00"]]}}},
+    # DESIGN §7: critical and high rows on a named 24×7 calendar, escalation levels past 100 %
+    {"calendars": {"round_the_clock": {"timezone": "Europe/Kyiv", "week": {
+        d: [["00:00", "24:00"]] for d in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]}}},
+     "sla": {"targets": [
+         dict(row, calendar="round_the_clock") if row["priority"] in ("critical", "high") else row
+         for row in (
+             {"category": c, "priority": p, "response": r, "resolution": z, **({"update_interval": u} if u else {})}
+             for (c, p, r, z, u) in [
+                 ("incident", "critical", 1800, 14400, 3600), ("incident", "high", 3600, 32400, 7200),
+                 ("incident", "medium", 14400, 97200, 32400), ("incident", "low", 32400, 324000, None),
+                 ("change_request", "critical", 7200, 324000, None), ("change_request", "high", 14400, 648000, None),
+                 ("change_request", "medium", 32400, 1296000, None), ("change_request", "low", 64800, 1944000, None),
+                 ("consultation", "critical", 1800, 14400, None), ("consultation", "high", 3600, 32400, None),
+                 ("consultation", "medium", 14400, 64800, None), ("consultation", "low", 32400, 162000, None),
+                 ("documentation_request", "critical", 7200, 64800, None),
+                 ("documentation_request", "high", 14400, 97200, None),
+                 ("documentation_request", "medium", 32400, 162000, None),
+                 ("documentation_request", "low", 64800, 324000, None)])]},
+     "warning_thresholds": [75, 90, {"percent": 150, "name": "escalation"}, 200, 400]},
 ]
 ZONES = ["Europe/Kyiv", "UTC", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham"]
 
