@@ -86,7 +86,7 @@ pub fn queue(args: &QueueArgs) -> Done {
             || t.status()
                 .is_some_and(|s| args.status.iter().any(|w| w == s.code()))
     };
-    let ordered: Vec<&Ticket> = rules::queue(tickets.iter().filter(|t| wanted(t)));
+    let ordered: Vec<&Ticket> = reglament::report::queue(tickets.iter().filter(|t| wanted(t)));
     if args.json {
         let rows: Vec<_> = ordered
             .iter()

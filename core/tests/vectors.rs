@@ -203,7 +203,7 @@ fn run_query(reg: &Regulation, q: &Value, cov: &mut Coverage, errs: &mut Vec<Str
                 })
                 .collect();
             Value::Array(
-                rules::queue(&tickets)
+                reglament::report::queue(&tickets)
                     .iter()
                     .map(|t| Value::String(t.id().into()))
                     .collect(),

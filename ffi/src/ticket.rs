@@ -711,11 +711,11 @@ pub unsafe extern "C" fn reglament_queue(
     })
 }
 
-/// The indices of the waiting tickets in the order of `rules::queue_order`
+/// The indices of the waiting tickets in the order of `report::queue_order`
 /// (clause 3.3), ties between listings of one ticket broken by index: the
 /// keys are read once and the (key, index) pairs sorted once.
 pub(crate) fn queue_indices(ts: &[&Ticket]) -> Vec<usize> {
-    // The key of rules::queue_order: a priority before none; within, the
+    // The key of report::queue_order: a priority before none; within, the
     // higher rank, then the earlier submission; then the id.
     type Key<'a> = (
         bool,
@@ -922,7 +922,7 @@ mod tests {
         }
     }
 
-    /// The sorted (key, index) pairs give the order of `rules::queue`, with
+    /// The sorted (key, index) pairs give the order of `report::queue`, with
     /// every listing of a ticket listed twice.
     #[test]
     fn queue_indices_follow_the_core_order() {
@@ -952,7 +952,7 @@ mod tests {
             tickets.push(t);
         }
         let refs: Vec<&Ticket> = tickets.iter().collect();
-        let core: Vec<&str> = reglament::rules::queue(refs.iter().copied())
+        let core: Vec<&str> = reglament::report::queue(refs.iter().copied())
             .iter()
             .map(|t| t.id())
             .collect();

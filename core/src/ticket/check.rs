@@ -327,7 +327,7 @@ impl Ticket {
         &self,
         reg: &Regulation,
         event: &Event,
-        action: &String,
+        action: &str,
     ) -> Result<(), Refusal> {
         let known = reg.action(action).is_some()
             || EventKind::from_code(action)
@@ -349,7 +349,7 @@ impl Ticket {
             };
             return Err(self
                 .refuse(event)
-                .arg("action", action.clone())
+                .arg("action", action)
                 .arg("clause", "3.4")
                 .with("3.4", code, Some("action"), text));
         }

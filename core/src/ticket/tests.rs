@@ -2,8 +2,8 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 
 use super::*;
-use crate::model::{Channel, Metric, Reason, Role, Service};
 use crate::instant::{format, parse};
+use crate::model::{Channel, Metric, Reason, Role, Service};
 
 /// Monday 2 March 2026, 10:00 Kyiv: working time.
 fn t0() -> DateTime<Utc> {

@@ -1,0 +1,54 @@
+//! The complete form of a regulation and its fingerprint (DESIGN §5).
+
+use super::RegulationSpec;
+
+/// The complete form of a regulation (DESIGN §5): every default filled in
+/// (the registration calendar, an extra working day's hours) and every set
+/// written in one order — SLA rows by category then priority (vocabulary
+/// order), actions and approval lists by name, holiday and extra dates
+/// sorted without duplicates. Two specs that mean the same have the same
+/// complete form.
+///
+/// # Example
+/// ```
+/// use reglament::{record::complete, regulation::RegulationSpec};
+/// let mut a = RegulationSpec::default();
+/// a.sla.targets.reverse();
+/// a.calendar.holidays = vec!["2026-12-31".parse().unwrap(), "2026-12-30".parse().unwrap()];
+/// let mut b = RegulationSpec::default();
+/// b.calendar.holidays = vec!["2026-12-30".parse().unwrap(), "2026-12-31".parse().unwrap(), "2026-12-30".parse().unwrap()];
+/// assert_eq!(complete(&a), complete(&b));
+/// assert!(complete(&a).registration_calendar.is_some());
+/// ```
+pub fn complete(spec: &RegulationSpec) -> RegulationSpec {
+    use crate::model::{Category, Priority};
+    let mut s = spec.clone();
+    let rank_c = |c: Category| Category::ALL.iter().position(|x| *x == c);
+    let rank_p = |p: Priority| Priority::ALL.iter().position(|x| *x == p);
+    s.sla
+        .targets
+        .sort_by_key(|t| (rank_c(t.category), rank_p(t.priority)));
+    s.actions.sort_by(|a, b| a.name.cmp(&b.name));
+    s.approval_required_for.sort();
+    s.approval_required_for.dedup();
+    if s.registration_calendar.is_none() {
+        s.registration_calendar = Some(s.calendar.clone());
+    }
+    for cal in std::iter::once(&mut s.calendar).chain(s.registration_calendar.as_mut()) {
+        cal.holidays.sort();
+        cal.holidays.dedup();
+        cal.extra_working_days.sort();
+        cal.extra_working_days.dedup();
+        if cal.extra_working_day_hours.is_none() {
+            cal.extra_working_day_hours = Some(cal.week[0].clone());
+        }
+    }
+    s
+}
+
+/// The fingerprint of a spec: `sha256:` + hex SHA-256 of the RFC 8785
+/// canonical JSON of its [`complete`] form.
+pub(crate) fn fingerprint_of(spec: &RegulationSpec) -> String {
+    let value = serde_json::to_value(complete(spec)).unwrap_or(serde_json::Value::Null);
+    crate::canonical::digest_of(&value)
+}
