@@ -264,7 +264,9 @@ COMMON_DEFS = {
 def opt(schema):
     """An optional key: the core reads `null` as absent."""
     s = copy.deepcopy(schema)
-    if "$ref" in s or "oneOf" in s or "anyOf" in s:
+    # integers: anyOf, not a type list (the jsonschema crate 0.33 refuses a
+    # whole number written with a fraction, 3600.0, against ["integer", "null"])
+    if "$ref" in s or "oneOf" in s or "anyOf" in s or s.get("type") == "integer":
         return {"anyOf": [s, {"type": "null"}]}
     t = s.get("type")
     s["type"] = [t, "null"] if isinstance(t, str) else list(t) + ["null"]
