@@ -745,7 +745,7 @@ def clocks_defs():
         "periods": {"type": "integer", "description": "Update periods, the current one included."},
         "periods_on_time": {"type": "integer", "description": "Ended periods met by their due."},
         "breaches": {"type": "array", "description": "Breached periods.", "items": {"type": "object"}},
-        "breaches_original": {"type": "array", "description": "Breached periods without extensions.", "items": {"type": "object"}},
+        "breaches_original": {"type": "integer", "minimum": 0, "description": "How many periods breached their original due (without extensions)."},
     })
     ui["description"] = "The update-interval clock: a clock and its periods."
     defs["update_clock"] = ui
@@ -773,7 +773,7 @@ def clocks_schema():
 
 def replay_schema():
     defs = clocks_defs()
-    for v in ["refusal_code", "warning_code", "event_kind"]:
+    for v in ["refusal_code", "warning_code", "event_kind", "approval_state"]:
         defs[v] = vocab(v)
     defs["error"] = copy.deepcopy(ERROR)
     step = {
@@ -785,19 +785,23 @@ def replay_schema():
             "at": d("The event's instant.", UTC),
             "accepted": {"type": "boolean", "description": "Accepted by the regulation."},
             "status": d("The status after the step.", nullable(ref("status"))),
-            "warnings": {"type": "array", "description": "Warning codes, in order.", "items": ref("warning_code")},
+            "warnings": {"type": "array", "description": "The warnings, in order.", "items": {
+                "type": "object", "required": ["code"], "description": "A warning: its code, clause and sentences.",
+                "properties": {"code": ref("warning_code"), "clause": {"type": "string", "description": "The clause."},
+                               "message_uk": {"type": "string", "description": "Українською."},
+                               "message_en": {"type": "string", "description": "In English."}}}},
             "refusal": {"type": "object", "description": "Why the regulation refused it: clause, code, field, role, status and sentences.",
                         "properties": {"code": ref("refusal_code"), "clause": {"type": "string"}}},
             "error": d("Why the item is not an event.", ref("error")),
         },
-        "oneOf": [{"required": ["accepted"]}, {"required": ["error"]}],
     }
+    defs["step"] = step
     return {"$schema": DRAFT, "$id": urn("replay"), "title": "reglament replay output",
             "description": "The output of `reglament replay EVENTS [--now T]`: each item's answer, the refusals, the request's state and its clocks.",
             "type": "object", "required": ["steps", "refused", "ticket", "clocks"], "additionalProperties": False,
             "properties": {
-                "steps": {"type": "array", "items": step, "description": "One per non-blank item, in order."},
-                "refused": {"type": "integer", "minimum": 0, "description": "How many events the regulation refused."},
+                "steps": {"type": "array", "items": ref("step"), "description": "One per non-blank item, in order."},
+                "refused": {"type": "array", "items": ref("step"), "description": "The steps the regulation refused (each with its `refusal`)."},
                 "ticket": {"type": "object", "description": "The request's state at `now` (Rust `Ticket::to_value`).",
                            "required": ["id", "status", "events_accepted"],
                            "properties": {"id": {"type": "string", "description": "The request's id."},
@@ -806,9 +810,15 @@ def replay_schema():
                                           "priority": d("Its priority.", nullable(ref("priority"))),
                                           "events_accepted": {"type": "integer", "minimum": 0, "description": "Accepted events."},
                                           "registered_at": d("Registration instant.", UTCN),
+                                          "approvals": {"type": "array", "description": "The approvals asked for, with their state (3.4).",
+                                                        "items": {"type": "object", "required": ["action", "state"],
+                                                                  "properties": {"action": {"type": "string", "description": "What needs permission."},
+                                                                                 "state": d("Where it stands.", ref("approval_state"))}}},
                                           "archive_due_at": d("When it may be archived.", UTCN),
                                           "now": d("The instant of the state.", UTCN)}},
-                "clocks": d("The SLA clocks at `now` (null before registration).", nullable(ref("clocks"))),
+                "clocks": {"description": "The SLA clocks at `now`, or why there are none (`{\"error\"}`: not registered, an item not an event).",
+                           "anyOf": [ref("clocks"), {"type": "object", "required": ["error"], "additionalProperties": False,
+                                                      "properties": {"error": ref("error")}}]},
             }, "$defs": defs}
 
 
