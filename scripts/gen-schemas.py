@@ -407,7 +407,7 @@ REG_PROPS = {
             "system_name": {"description": "The system's name («Назва системи»).", "type": "string"},
             "software_name": {"description": "The software's name («Назва ПЗ»).", "type": "string"},
             "business_process_name": {"description": "The business process's name («Назва БП»).", "type": "string"},
-        }}, **{"x-clause": "1.1"}),
+        }}, **{"x-clause": "annex heading, 1.1"}),
     "calendar": d("Working time of support (clauses 3.3, 3.4, 3.5.1): a calendar.", ref("calendar"), **{"x-clause": "3.4"}),
     "registration_calendar": d("Registration hours of phone and messenger requests (clause 3.3); null: the same as `calendar`. The key is required.",
                                opt(ref("calendar")), **{"x-clause": "3.3"}),
