@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::calendar::instant;
 use crate::error::{ReglamentError, ReglamentStatus};
-use crate::guard::{self, run, Failure, FfiResult};
+use crate::guard::{self, json_value, run, Failure, FfiResult};
 use crate::regulation::{reg, ReglamentRegulation};
 
 /// One support request (clause 3): the fold of its accepted events.
@@ -39,18 +39,6 @@ handle_type!(
 unsafe fn ticket_ref<'a>(ptr: *const ReglamentTicket, param: &str) -> FfiResult<&'a Ticket> {
     // SAFETY: forwarded contract.
     unsafe { guard::handle(ptr, param) }
-}
-
-/// A JSON document as a value; malformed text is `invalid_json`.
-pub(crate) fn json_value(text: &str, what: &str) -> FfiResult<Value> {
-    serde_json::from_str(text).map_err(|e| {
-        Failure::new(
-            ReglamentStatus::InvalidInput,
-            reglament::ErrorKind::InvalidJson.code(),
-            format!("{what} is not valid JSON: {e}"),
-            None,
-        )
-    })
 }
 
 /// A JSON array of events; an event that does not parse is named by its index.
@@ -109,7 +97,7 @@ pub(crate) fn outcome_value(o: &Outcome) -> Value {
         Outcome::Accepted { .. } => serde_json::to_value(o).unwrap_or_default(),
         Outcome::Refused(r) => serde_json::json!({
             "accepted": false,
-            "refusal": crate::error::refusal_value(r),
+            "refusal": crate::status::refusal_value(r),
         }),
     }
 }
