@@ -262,7 +262,7 @@ pub unsafe extern "C" fn reglament_regulation_contact_change_notice_due(
 }
 
 /// A vocabulary code given as text; an unknown one is `invalid_value`.
-pub(crate) fn code<T: std::str::FromStr<Err = reglament::model::UnknownCode>>(
+pub(crate) fn code<T: std::str::FromStr<Err = reglament::Error>>(
     text: &str,
     field: &str,
 ) -> FfiResult<T> {

@@ -489,8 +489,8 @@ impl Ticket {
                     )
                     .label(
                         "delay",
-                        &format!("{} {}", d.amount, d.unit.label_uk()),
-                        &format!("{} {}", d.amount, d.unit.label_en()),
+                        &crate::i18n::days(Lang::Uk, d.amount, d.unit),
+                        &crate::i18n::days(Lang::En, d.amount, d.unit),
                     )
                     .with(
                         "3.6",
