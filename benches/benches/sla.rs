@@ -178,12 +178,12 @@ fn bench(c: &mut Criterion) {
             Ticket::replay(&reg, format!("Q-{i}"), first).ticket
         })
         .collect();
-    assert_eq!(reglament::rules::queue(&waiting).len(), waiting.len());
+    assert_eq!(reglament::report::queue(&waiting).len(), waiting.len());
     let mut g = c.benchmark_group("sla queue");
     g.sample_size(10);
     g.throughput(Throughput::Elements(waiting.len() as u64));
     g.bench_function("queue of 100k waiting requests", |b| {
-        b.iter(|| black_box(reglament::rules::queue(&waiting).len()))
+        b.iter(|| black_box(reglament::report::queue(&waiting).len()))
     });
     g.finish();
     drop(waiting);
