@@ -169,6 +169,25 @@ fn bench(c: &mut Criterion) {
             Ticket::replay(&reg, format!("T-{i}"), short_history(start, i)).ticket
         })
         .collect();
+    // --- a queue of 100,000 requests waiting (registered only): the sort
+    // of `rules::queue` (the library's one stable sort, on indices)
+    let waiting: Vec<Ticket> = (0..100_000)
+        .map(|i| {
+            let start = base + chrono::Duration::minutes((i as i64 * 7) % (56 * 24 * 60));
+            let first: Vec<Event> = short_history(start, i).into_iter().take(1).collect();
+            Ticket::replay(&reg, format!("Q-{i}"), first).ticket
+        })
+        .collect();
+    assert_eq!(reglament::report::queue(&waiting).len(), waiting.len());
+    let mut g = c.benchmark_group("sla queue");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(waiting.len() as u64));
+    g.bench_function("queue of 100k waiting requests", |b| {
+        b.iter(|| black_box(reglament::report::queue(&waiting).len()))
+    });
+    g.finish();
+    drop(waiting);
+
     let now = instant::parse("2026-05-04T12:00:00+03:00").unwrap();
     let mut g = c.benchmark_group("sla clocks");
     g.sample_size(10);

@@ -13,7 +13,7 @@ use clap::Args;
 use reglament::Calendar;
 use serde_json::{Map, Value};
 
-use crate::calendar_cmds::{load_calendar, utc};
+use crate::inputs::{load_calendar, utc};
 use crate::output::{
     is_stdin, stdin_is_terminal, stdout_is_terminal, write_failure, Done, Failure, Progress,
 };

@@ -1,53 +1,15 @@
 //! The calendar subcommands: deadline, elapsed, calendar check, holidays, demo.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueHint};
 use reglament::holidays::{self, DayOffReason, HolidayPreset};
 use reglament::Calendar;
 
+use crate::inputs::{load_calendar, local, parse_calendar, utc};
 use crate::outln;
-use crate::output::{display, read_bytes, read_text, utf8, Done, Failure, Out};
-
-/// Compiles the calendar file `text` read from `path`; the error names the field and the value.
-fn parse_calendar(path: &Path, text: &str) -> Result<Calendar, String> {
-    Calendar::from_json(text).map_err(|e| match e.field() {
-        Some(f) => format!("{}: {} at {f}: {}", display(path), e.code(), e.message()),
-        None => format!("{}: {}: {}", display(path), e.code(), e.message()),
-    })
-}
-
-/// Reads and compiles a calendar file (`-`: standard input), or the embedded default.
-pub fn load_calendar(path: Option<&Path>) -> Result<Calendar, Failure> {
-    match path {
-        None => Ok(Calendar::default_kyiv()),
-        Some(p) => Ok(parse_calendar(p, &read_text(p)?)?),
-    }
-}
-
-/// Parses an RFC 3339 instant given on the command line.
-pub fn parse_instant(flag: &str, s: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| {
-            format!(
-                "{flag}: {s:?} is not an RFC 3339 instant such as 2026-03-27T17:00:00+02:00 ({e})"
-            )
-        })
-}
-
-/// UTC, whole seconds, `Z`.
-pub fn utc(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-/// Local time in the calendar's zone, with its offset.
-pub fn local(cal: &Calendar, t: DateTime<Utc>) -> String {
-    t.with_timezone(&cal.timezone())
-        .format("%Y-%m-%d %H:%M:%S %:z (%a)")
-        .to_string()
-}
+use crate::output::{display, read_bytes, utf8, Done, Failure, Out};
 
 /// Arguments of `reglament deadline`.
 #[derive(Args)]
@@ -69,7 +31,7 @@ pub struct DeadlineArgs {
 /// `reglament deadline`.
 pub fn deadline(args: &DeadlineArgs) -> Done {
     let cal = load_calendar(args.calendar.as_deref())?;
-    let from = crate::rules_cmds::flag_instant("--from", &args.from, &cal)?;
+    let from = crate::inputs::flag_instant("--from", &args.from, &cal)?;
     let seconds = match (args.seconds, args.hours) {
         (Some(s), _) => s,
         (None, Some(h)) if h.is_finite() && h.abs() < 1e12 => (h * 3600.0).round() as i64,
@@ -102,8 +64,8 @@ pub struct ElapsedArgs {
 /// `reglament elapsed`.
 pub fn elapsed(args: &ElapsedArgs) -> Done {
     let cal = load_calendar(args.calendar.as_deref())?;
-    let a = crate::rules_cmds::flag_instant("--from", &args.from, &cal)?;
-    let b = crate::rules_cmds::flag_instant("--to", &args.to, &cal)?;
+    let a = crate::inputs::flag_instant("--from", &args.from, &cal)?;
+    let b = crate::inputs::flag_instant("--to", &args.to, &cal)?;
     let s = cal.elapsed(a, b).map_err(|e| e.to_string())?;
     let sign = if s < 0 { "-" } else { "" };
     let abs = s.unsigned_abs();

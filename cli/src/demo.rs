@@ -8,7 +8,7 @@ use reglament::sla::{Clock, ClockState};
 use reglament::ticket::{Event, Outcome};
 use reglament::{Calendar, Regulation, Ticket};
 
-use crate::calendar_cmds::{local, parse_instant, utc};
+use crate::inputs::{local, parse_instant, utc};
 use crate::outln;
 use crate::output::{paint, Done, Out, Tone};
 

@@ -10,6 +10,7 @@
 mod batch;
 mod calendar_cmds;
 mod demo;
+mod inputs;
 mod manual;
 mod output;
 mod record_cmds;

@@ -2,156 +2,15 @@
 //! `--regulation FILE | --contract FILE` choice with the reading of plain
 //! or chained event files that replay and clocks share.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueHint};
-use reglament::record::{self, Versions};
-use reglament::ticket::Event;
+use reglament::record::{self};
 use reglament::Regulation;
-use serde_json::{json, Value};
+use serde_json::json;
 
+use crate::inputs::{events_as_written, load_regulation, read_events, stem, Judge};
 use crate::output::{display, emit, read_text, stdin_once, Done, Failure};
-use crate::ticket_cmds::{load_regulation, read_events, ParsedEvents};
-
-/// Which regulation judges: one file, a contract's versions, or the embedded default.
-#[derive(Args, Clone)]
-pub struct Judge {
-    /// Regulation file (JSON; `-`: standard input); default: the embedded one.
-    #[arg(long, value_hint = ValueHint::FilePath, conflicts_with = "contract")]
-    pub regulation: Option<PathBuf>,
-    /// Contract file: `{"versions": [regulation, ...]}`, each in force from its
-    /// `effective_from`; the version in force at the request's registration judges it.
-    #[arg(long, value_hint = ValueHint::FilePath)]
-    pub contract: Option<PathBuf>,
-}
-
-impl Judge {
-    /// The inputs this choice reads (for the `-` once rule).
-    pub fn paths(&self) -> impl Iterator<Item = &Path> {
-        self.regulation
-            .as_deref()
-            .into_iter()
-            .chain(self.contract.as_deref())
-    }
-
-    /// Loads the regulation or the contract.
-    pub fn load(&self) -> Result<Judging, Failure> {
-        match &self.contract {
-            Some(p) => {
-                let text = read_text(p)?;
-                Ok(Judging::Contract(Versions::from_json(&text).map_err(
-                    |e| Failure::Input(crate::ticket_cmds::describe_error(p, &e)),
-                )?))
-            }
-            None => Ok(Judging::One(Box::new(load_regulation(
-                self.regulation.as_deref(),
-            )?))),
-        }
-    }
-}
-
-/// A loaded [`Judge`].
-pub enum Judging {
-    /// One regulation judges every request.
-    One(Box<Regulation>),
-    /// The version in force at each request's registration judges it.
-    Contract(Versions),
-}
-
-impl Judging {
-    /// The calendar whose zone reads local instants given as flags (a
-    /// contract's versions share one zone).
-    pub fn calendar(&self) -> reglament::Calendar {
-        match self {
-            Judging::One(r) => r.calendar().clone(),
-            Judging::Contract(c) => c
-                .versions()
-                .next()
-                .map(|r| r.calendar().clone())
-                .unwrap_or_else(reglament::Calendar::default_kyiv),
-        }
-    }
-
-    /// The regulation that judges this history.
-    pub fn for_events<'a>(&'a self, events: &[&Event]) -> Result<&'a Regulation, Failure> {
-        match self {
-            Judging::One(r) => Ok(r),
-            Judging::Contract(c) => {
-                let pick: Vec<Event> = events
-                    .iter()
-                    .find(|e| e.kind() == reglament::ticket::EventKind::Register)
-                    .or(events.first())
-                    .map(|e| (*e).clone())
-                    .into_iter()
-                    .collect();
-                c.for_history(&pick)
-                    .map_err(|e| Failure::Input(format!("--contract: {}", e.message())))
-            }
-        }
-    }
-}
-
-/// A request's history as read from a file: plain events, or a chained
-/// file verified first (a chain that does not hold is bad input naming the
-/// entry; one recorded under another regulation is refused: judging it under
-/// another version is `reglament whatif`).
-pub struct History {
-    /// The regulation that judges it.
-    pub regulation: Regulation,
-    /// The items: events, or why an item is not one.
-    pub events: ParsedEvents,
-}
-
-/// Reads a plain or chained history of request `id` from `path`.
-pub fn read_history(path: &Path, id: &str, judging: &Judging) -> Result<History, Failure> {
-    let text = read_text(path)?;
-    if record::looks_chained(&text) {
-        // the events as written, to find the version in force at registration
-        let loose = events_as_written(&text);
-        let reg = judging
-            .for_events(&loose.iter().collect::<Vec<_>>())?
-            .clone();
-        let events = record::events_of_chain(reg.fingerprint(), id, &text).map_err(|e| {
-            Failure::Input(format!(
-                "{}: {} (request {id:?}, regulation {})",
-                display(path),
-                e.message(),
-                reg.fingerprint()
-            ))
-        })?;
-        Ok(History {
-            regulation: reg,
-            events: events.into_iter().map(Ok).collect(),
-        })
-    } else {
-        let events = read_events(&text)?;
-        let parsed: Vec<&Event> = events.iter().filter_map(|e| e.as_ref().ok()).collect();
-        let reg = judging.for_events(&parsed)?.clone();
-        Ok(History {
-            regulation: reg,
-            events,
-        })
-    }
-}
-
-/// The events of a chained file as written, before it is verified: only to
-/// find the version in force at registration (the chain is verified under it).
-fn events_as_written(text: &str) -> Vec<Event> {
-    text.lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter_map(|v| {
-            v.get("event")
-                .and_then(|e| Event::from_value(e, "event").ok())
-        })
-        .collect()
-}
-
-/// The file's stem, the default request id.
-pub fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "ticket".into())
-}
 
 /// Arguments of `reglament fingerprint`.
 #[derive(Args)]
@@ -192,7 +51,7 @@ pub fn chain(args: &ChainArgs) -> Done {
             display(&args.events)
         )));
     }
-    let events = crate::ticket_cmds::whole_history(&args.events, read_events(&text)?)?;
+    let events = crate::inputs::whole_history(&args.events, read_events(&text)?)?;
     let reg = judging.for_events(&events.iter().collect::<Vec<_>>())?;
     let mut out = String::with_capacity(events.len() * 300);
     for entry in record::chain(reg.fingerprint(), &id, &events) {

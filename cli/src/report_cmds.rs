@@ -11,9 +11,8 @@ use reglament::report::period::{Bucketing, Judge, Options, Report, Request, Row}
 use reglament::ticket::Event;
 use reglament::{instant, Regulation};
 
+use crate::inputs::{read_events, read_history, stem, whole_history, Judging};
 use crate::output::{display, emit, read_text, stdin_once, Done, Failure, Progress};
-use crate::record_cmds::{read_history, stem, Judging};
-use crate::ticket_cmds::{read_events, whole_history};
 
 /// Arguments of `reglament report`.
 #[derive(Args)]
@@ -23,7 +22,7 @@ pub struct ReportArgs {
     #[arg(required = true, value_hint = ValueHint::FilePath)]
     files: Vec<PathBuf>,
     #[command(flatten)]
-    judge: crate::record_cmds::Judge,
+    judge: crate::inputs::Judge,
     /// The period's first local date (inclusive), YYYY-MM-DD, in the regulation's zone.
     #[arg(long)]
     from: String,

@@ -4,37 +4,14 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Utc};
 use clap::{Args, ValueHint};
 use reglament::model::{Category, Priority};
 use reglament::ticket::Ticket;
-use reglament::{instant, rules, Calendar};
+use reglament::{instant, rules};
 use serde_json::json;
 
+use crate::inputs::{flag_instant, read_history, stem, Judge};
 use crate::output::{emit, stdin_once, Done, Failure};
-use crate::record_cmds::{read_history, stem, Judge};
-
-/// An instant given as a flag: RFC 3339 (any offset), or a local
-/// `YYYY-MM-DD HH:MM[:SS]` (or with `T`) read in `cal`'s zone with the
-/// "compatible" rule (a time in a DST gap moves forward by the gap, an
-/// ambiguous one takes the earlier instant).
-pub fn flag_instant(flag: &str, text: &str, cal: &Calendar) -> Result<DateTime<Utc>, Failure> {
-    if let Ok(t) = instant::parse(text) {
-        return Ok(t);
-    }
-    let local = instant::parse_local(&text.replacen(' ', "T", 1));
-    match local {
-        Some(l) => cal
-            .local_to_instant(l)
-            .map_err(|e| Failure::Input(format!("{flag}: {}", e.message()))),
-        None => Err(Failure::Input(format!(
-            "{flag}: {:?} is not an instant: give RFC 3339 (2026-03-27T17:00:00+02:00, 2026-03-27T15:00:00Z) \
-             or a local time in the zone {} (\"2026-03-27 17:00\" or \"2026-03-27 17:00:00\")",
-            text.chars().take(200).collect::<String>(),
-            cal.timezone().name()
-        ))),
-    }
-}
 
 /// Arguments of `reglament queue`.
 #[derive(Args)]
@@ -78,7 +55,7 @@ pub fn queue(args: &QueueArgs) -> Done {
     for path in &args.files {
         let id = stem(path);
         let h = read_history(path, &id, &judging)?;
-        let events = crate::ticket_cmds::whole_history(path, h.events)?;
+        let events = crate::inputs::whole_history(path, h.events)?;
         tickets.push(Ticket::replay(&h.regulation, id, events).ticket);
     }
     let wanted = |t: &Ticket| {
@@ -86,7 +63,7 @@ pub fn queue(args: &QueueArgs) -> Done {
             || t.status()
                 .is_some_and(|s| args.status.iter().any(|w| w == s.code()))
     };
-    let ordered: Vec<&Ticket> = rules::queue(tickets.iter().filter(|t| wanted(t)));
+    let ordered: Vec<&Ticket> = reglament::report::queue(tickets.iter().filter(|t| wanted(t)));
     if args.json {
         let rows: Vec<_> = ordered
             .iter()
@@ -172,7 +149,7 @@ pub struct NoticeArgs {
 
 /// `reglament notice`: the deadline of clause 5 to notify a contact change.
 pub fn notice(args: &NoticeArgs) -> Done {
-    let reg = crate::ticket_cmds::load_regulation(args.regulation.as_deref())?;
+    let reg = crate::inputs::load_regulation(args.regulation.as_deref())?;
     let from = flag_instant("--from", &args.from, reg.calendar())?;
     let due = rules::contact_change_notice_due(&reg, from)
         .map_err(|e| Failure::Input(format!("--from: {}", e.message())))?;
@@ -185,7 +162,7 @@ pub fn notice(args: &NoticeArgs) -> Done {
     emit(&format!(
         "{}\n{}\n",
         instant::format(due),
-        crate::calendar_cmds::local(reg.calendar(), due)
+        crate::inputs::local(reg.calendar(), due)
     ))
 }
 
@@ -212,7 +189,7 @@ pub fn archive_due(args: &ArchiveDueArgs) -> Done {
     let judging = args.judge.load()?;
     let id = args.id.clone().unwrap_or_else(|| stem(&args.events));
     let h = read_history(&args.events, &id, &judging)?;
-    let events = crate::ticket_cmds::whole_history(&args.events, h.events)?;
+    let events = crate::inputs::whole_history(&args.events, h.events)?;
     let t = Ticket::replay(&h.regulation, id, events).ticket;
     let due = t.archive_due_at();
     if args.json {
@@ -225,7 +202,7 @@ pub fn archive_due(args: &ArchiveDueArgs) -> Done {
         Some(d) => emit(&format!(
             "{}\n{}\n",
             instant::format(d),
-            crate::calendar_cmds::local(h.regulation.calendar(), d)
+            crate::inputs::local(h.regulation.calendar(), d)
         )),
         None => emit(&format!(
             "nothing is due: the request is {} (an archive falls due only in Release)\n",

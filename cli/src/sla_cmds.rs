@@ -13,8 +13,9 @@ use reglament::ticket::Ticket;
 use reglament::{instant, Regulation};
 use serde_json::{json, Value};
 
+use crate::inputs::load_regulation;
+use crate::output::emit;
 use crate::output::{paint, stdin_once, Done, Failure, Progress, Tone};
-use crate::ticket_cmds::{emit, load_regulation};
 
 /// Arguments of `reglament clocks`.
 #[derive(Args)]
@@ -23,7 +24,7 @@ pub struct ClocksArgs {
     #[arg(value_hint = ValueHint::FilePath)]
     events: PathBuf,
     #[command(flatten)]
-    judge: crate::record_cmds::Judge,
+    judge: crate::inputs::Judge,
     /// The request's id; default: the file's stem.
     #[arg(long)]
     id: Option<String>,
@@ -62,7 +63,7 @@ pub struct ComplianceArgs {
     #[arg(required = true, value_hint = ValueHint::FilePath)]
     files: Vec<PathBuf>,
     #[command(flatten)]
-    judge: crate::record_cmds::Judge,
+    judge: crate::inputs::Judge,
     /// Count requests registered from this instant on (RFC 3339, inclusive).
     #[arg(long)]
     from: Option<String>,
@@ -82,7 +83,7 @@ fn parse_instant(
 ) -> Result<Option<DateTime<Utc>>, Failure> {
     match s {
         None => Ok(None),
-        Some(s) => crate::rules_cmds::flag_instant(flag, s, cal).map(Some),
+        Some(s) => crate::inputs::flag_instant(flag, s, cal).map(Some),
     }
 }
 
@@ -124,9 +125,9 @@ pub fn clocks(args: &ClocksArgs) -> Done {
         Some(l) => Some(l.parse::<Lang>().map_err(|e| format!("--explain: {e}"))?),
     };
     let id = args.id.clone().unwrap_or_else(|| stem(&args.events));
-    let history = crate::record_cmds::read_history(&args.events, &id, &judging)?;
+    let history = crate::inputs::read_history(&args.events, &id, &judging)?;
     let reg = history.regulation;
-    let events = crate::ticket_cmds::whole_history(&args.events, history.events)?;
+    let events = crate::inputs::whole_history(&args.events, history.events)?;
     let ticket = Ticket::replay(&reg, id, events).ticket;
     // no clocks (not registered, or `now` before registration): the core's
     // `conflict`, with its code and field, as in every face
@@ -191,9 +192,9 @@ pub fn whatif(args: &WhatIfArgs) -> Done {
     // a chained history is verified under A, the regulation it recorded;
     // judging it under B is exactly what a what-if is for
     let id = args.id.clone().unwrap_or_else(|| stem(&args.events));
-    let judging = crate::record_cmds::Judging::One(Box::new(a.clone()));
-    let h = crate::record_cmds::read_history(&args.events, &id, &judging)?;
-    let events = crate::ticket_cmds::whole_history(&args.events, h.events)?;
+    let judging = crate::inputs::Judging::One(Box::new(a.clone()));
+    let h = crate::inputs::read_history(&args.events, &id, &judging)?;
+    let events = crate::inputs::whole_history(&args.events, h.events)?;
     let w = report::what_if(&a, &b, &id, &events, now).map_err(|e| e.message().to_string())?;
     pretty(&serde_json::to_value(&w).map_err(|e| e.to_string())?)
 }
@@ -217,8 +218,8 @@ pub fn compliance(args: &ComplianceArgs) -> Done {
         progress.show(n as u64, Some(total), "files read");
         let id = stem(path);
         // each request judged by the version in force at its registration
-        let h = crate::record_cmds::read_history(path, &id, &judging)?;
-        let events = crate::ticket_cmds::whole_history(path, h.events)?;
+        let h = crate::inputs::read_history(path, &id, &judging)?;
+        let events = crate::inputs::whole_history(path, h.events)?;
         let t = Ticket::replay(&h.regulation, id, events).ticket;
         latest = latest.max(t.last_event_at());
         judged.push((h.regulation, t));

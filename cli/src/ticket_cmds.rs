@@ -1,6 +1,6 @@
 //! The regulation and ticket subcommands: init, check, describe, replay.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueHint};
 use reglament::i18n::Lang;
@@ -9,8 +9,8 @@ use reglament::ticket::{Event, Ticket};
 use reglament::{instant, Error, Regulation};
 use serde_json::{json, Value};
 
+use crate::inputs::{describe_error, load_regulation};
 pub(crate) use crate::output::emit;
-pub(crate) use crate::output::read_text as read_input;
 use crate::output::{display, read_bytes, stdin_once, utf8, Done, Failure};
 
 /// Arguments of `reglament check`.
@@ -47,7 +47,7 @@ pub struct ReplayArgs {
     #[arg(value_hint = ValueHint::FilePath)]
     events: PathBuf,
     #[command(flatten)]
-    judge: crate::record_cmds::Judge,
+    judge: crate::inputs::Judge,
     /// The instant at which to report the state (RFC 3339), e.g. whether the request may be archived.
     #[arg(long)]
     now: Option<String>,
@@ -57,24 +57,6 @@ pub struct ReplayArgs {
     /// Judge the history: exit status 1 when the regulation refused any event.
     #[arg(long)]
     strict: bool,
-}
-
-pub(crate) fn describe_error(path: &Path, e: &Error) -> String {
-    match e.field() {
-        Some(f) => format!("{}: {} at {f}: {}", display(path), e.code(), e.message()),
-        None => format!("{}: {}: {}", display(path), e.code(), e.message()),
-    }
-}
-
-/// Reads and validates a regulation file (`-`: standard input), or the embedded default.
-pub(crate) fn load_regulation(path: Option<&Path>) -> Result<Regulation, Failure> {
-    match path {
-        None => Ok(Regulation::default()),
-        Some(p) => {
-            let text = read_input(p)?;
-            Ok(Regulation::from_json(&text).map_err(|e| describe_error(p, &e))?)
-        }
-    }
 }
 
 /// `reglament init`: the default regulation, to be edited.
@@ -141,33 +123,6 @@ pub fn describe(args: &DescribeArgs) -> Done {
     emit(&reglament::describe::describe(&reg, lang))
 }
 
-/// The items of a history as the core reads them (`Event::read_list`): each
-/// the event or why it is not one, field paths `events[i]...`.
-pub(crate) type ParsedEvents = Vec<Result<Event, Error>>;
-
-/// Reads a history's text: one JSON array or JSON Lines.
-pub(crate) fn read_events(text: &str) -> Result<ParsedEvents, String> {
-    Event::read_list(text).map_err(|e| e.to_string())
-}
-
-/// A history's events, or bad input naming the first item that is not an
-/// event (for commands that compute from a whole history: clocks, whatif,
-/// compliance, chain).
-pub(crate) fn whole_history(path: &Path, items: ParsedEvents) -> Result<Vec<Event>, Failure> {
-    items
-        .into_iter()
-        .collect::<Result<Vec<_>, Error>>()
-        .map_err(|e| {
-            Failure::Input(format!(
-                "{}: {} at {}: {} (replay shows every item's step)",
-                display(path),
-                e.code(),
-                e.field().unwrap_or("events"),
-                e.message()
-            ))
-        })
-}
-
 /// `reglament replay`: applies a request's events in order and prints the
 /// resulting state, every step, and every refused event with its refusal.
 pub fn replay(args: &ReplayArgs) -> Done {
@@ -175,7 +130,7 @@ pub fn replay(args: &ReplayArgs) -> Done {
     let judging = args.judge.load()?;
     let now = match &args.now {
         None => None,
-        Some(s) => Some(crate::rules_cmds::flag_instant(
+        Some(s) => Some(crate::inputs::flag_instant(
             "--now",
             s,
             &judging.calendar(),
@@ -184,8 +139,8 @@ pub fn replay(args: &ReplayArgs) -> Done {
     let id = args
         .id
         .clone()
-        .unwrap_or_else(|| crate::record_cmds::stem(&args.events));
-    let history = crate::record_cmds::read_history(&args.events, &id, &judging)?;
+        .unwrap_or_else(|| crate::inputs::stem(&args.events));
+    let history = crate::inputs::read_history(&args.events, &id, &judging)?;
     let reg = history.regulation;
 
     // One history as of `now`: the state and the clocks are those of the

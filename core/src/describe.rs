@@ -25,7 +25,7 @@ fn heading(out: &mut String, text: &str) {
 }
 
 fn days(lang: Lang, d: DayCount) -> String {
-    format!("{} {}", d.amount, d.unit.label(lang))
+    crate::i18n::days(lang, d.amount, d.unit)
 }
 
 /// The whole regulation in words, in `lang`.

@@ -58,13 +58,18 @@ impl fmt::Display for Lang {
 }
 
 impl FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Lang, String> {
+    type Err = crate::Error;
+    /// `"uk"` or `"en"`; anything else is `invalid_value`.
+    fn from_str(s: &str) -> Result<Lang, crate::Error> {
         match s {
             "uk" => Ok(Lang::Uk),
             "en" => Ok(Lang::En),
-            other => Err(format!(
-                "unknown language {other:?}; expected \"uk\" or \"en\""
+            other => Err(crate::Error::new(
+                crate::ErrorKind::InvalidValue,
+                format!(
+                    "unknown language {:?}; expected \"uk\" or \"en\"",
+                    crate::error::cap(other.to_string())
+                ),
             )),
         }
     }
@@ -451,6 +456,74 @@ fn fill(template: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The plural form a count takes: Ukrainian has three (1 день, 2 дні,
+/// 5 днів; 11–14 take the third), English two (1 day, 2 days).
+///
+/// # Example
+/// ```
+/// use reglament::i18n::{plural, Lang, Plural};
+/// assert_eq!(plural(Lang::Uk, 21), Plural::One);
+/// assert_eq!(plural(Lang::Uk, 3), Plural::Few);
+/// assert_eq!(plural(Lang::Uk, 12), Plural::Many);
+/// assert_eq!(plural(Lang::En, 3), Plural::Many);
+/// ```
+pub fn plural(lang: Lang, n: u64) -> Plural {
+    match lang {
+        Lang::En if n == 1 => Plural::One,
+        Lang::En => Plural::Many,
+        Lang::Uk => match (n % 10, n % 100) {
+            (1, r) if r != 11 => Plural::One,
+            (2..=4, r) if !(12..=14).contains(&r) => Plural::Few,
+            _ => Plural::Many,
+        },
+    }
+}
+
+/// A plural category (CLDR's `one`, `few`, `many`/`other`).
+///
+/// # Example
+/// ```
+/// use reglament::i18n::{plural, Lang, Plural};
+/// assert_ne!(plural(Lang::Uk, 1), Plural::Many);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    /// 1, 21, 31, ... (Ukrainian); 1 (English).
+    One,
+    /// 2–4, 22–24, ... (Ukrainian only).
+    Few,
+    /// Everything else.
+    Many,
+}
+
+/// A count of days in words, with the plural form the count takes
+/// (`1 calendar day`, `2 робочі дні`, `5 календарних днів`).
+///
+/// # Example
+/// ```
+/// use reglament::{i18n::{days, Lang}, model::DayUnit};
+/// assert_eq!(days(Lang::En, 1, DayUnit::CalendarDays), "1 calendar day");
+/// assert_eq!(days(Lang::Uk, 1, DayUnit::CalendarDays), "1 календарний день");
+/// assert_eq!(days(Lang::Uk, 2, DayUnit::WorkingDays), "2 робочі дні");
+/// assert_eq!(days(Lang::Uk, 10, DayUnit::CalendarDays), "10 календарних днів");
+/// ```
+pub fn days(lang: Lang, n: u32, unit: crate::model::DayUnit) -> String {
+    use crate::model::DayUnit::{CalendarDays, WorkingDays};
+    let words = match (lang, unit, plural(lang, u64::from(n))) {
+        (Lang::En, CalendarDays, Plural::One) => "calendar day",
+        (Lang::En, CalendarDays, _) => "calendar days",
+        (Lang::En, WorkingDays, Plural::One) => "working day",
+        (Lang::En, WorkingDays, _) => "working days",
+        (Lang::Uk, CalendarDays, Plural::One) => "календарний день",
+        (Lang::Uk, CalendarDays, Plural::Few) => "календарні дні",
+        (Lang::Uk, CalendarDays, Plural::Many) => "календарних днів",
+        (Lang::Uk, WorkingDays, Plural::One) => "робочий день",
+        (Lang::Uk, WorkingDays, Plural::Few) => "робочі дні",
+        (Lang::Uk, WorkingDays, Plural::Many) => "робочих днів",
+    };
+    format!("{n} {words}")
 }
 
 /// A working-time duration in words (`9 h`, `1 h 30 min`, `45 s`).

@@ -40,6 +40,7 @@
 )]
 
 pub mod calendar;
+mod canonical;
 pub mod describe;
 pub mod error;
 mod fields;

@@ -13,7 +13,6 @@
 //! assert_eq!(serde_json::to_string(&Status::InProgress).unwrap(), "\"in_progress\"");
 //! ```
 
-use std::fmt;
 use std::str::FromStr;
 
 /// Declares a closed vocabulary: the enum, its serde form (snake_case code),
@@ -119,49 +118,26 @@ macro_rules! vocabulary {
         }
 
         impl std::str::FromStr for $name {
-            type Err = $crate::model::UnknownCode;
-            fn from_str(s: &str) -> Result<$name, $crate::model::UnknownCode> {
-                $name::from_code(s).ok_or_else(|| $crate::model::UnknownCode {
-                    what: stringify!($name),
-                    value: s.to_string(),
-                    expected: $name::codes(),
+            type Err = $crate::Error;
+            /// The value of a code; an unknown one is `invalid_value`
+            /// naming the code and every known one.
+            fn from_str(s: &str) -> Result<$name, $crate::Error> {
+                $name::from_code(s).ok_or_else(|| {
+                    $crate::Error::new(
+                        $crate::ErrorKind::InvalidValue,
+                        format!(
+                            "unknown {} {:?}; expected one of: {}",
+                            stringify!($name),
+                            $crate::error::cap(s.to_string()),
+                            $name::codes()
+                        ),
+                    )
                 })
             }
         }
     };
 }
 pub(crate) use vocabulary;
-
-/// A code that names no value of a vocabulary.
-///
-/// # Example
-/// ```
-/// use reglament::model::Priority;
-/// let err = "urgent".parse::<Priority>().unwrap_err();
-/// assert!(err.to_string().contains("\"urgent\""));
-/// assert!(err.to_string().contains("critical, high, medium, low"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownCode {
-    /// The vocabulary's name.
-    pub what: &'static str,
-    /// The code that was given.
-    pub value: String,
-    /// The known codes, comma-separated.
-    pub expected: String,
-}
-
-impl fmt::Display for UnknownCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown {} {:?}; expected one of: {}",
-            self.what, self.value, self.expected
-        )
-    }
-}
-
-impl std::error::Error for UnknownCode {}
 
 vocabulary! {
     /// Who acts on a request (clause 1.3).
@@ -497,7 +473,7 @@ vocabulary! {
 /// assert_eq!(parse_code::<Role>("operator").unwrap(), Role::Operator);
 /// assert!(parse_code::<Role>("admin").is_err());
 /// ```
-pub fn parse_code<T: FromStr<Err = UnknownCode>>(code: &str) -> Result<T, UnknownCode> {
+pub fn parse_code<T: FromStr<Err = crate::Error>>(code: &str) -> Result<T, crate::Error> {
     code.parse()
 }
 

@@ -2,6 +2,9 @@
 //! **what-if**: one history replayed under two regulations, with what
 //! changes. Nothing here mutates a ticket or an event list.
 
+mod queue;
+pub use queue::{queue, queue_order};
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;

@@ -3,12 +3,11 @@
 //! The standard library's sorts are generic over the element type and the
 //! comparator, and each instance is several kilobytes of code; a dozen of
 //! them made about 60 KB of the WebAssembly module (twiggy, slim build).
-//! Here the algorithm (a bottom-up merge sort) runs on indices through a
-//! `dyn` comparator, so it exists once; what is generic per element type is
-//! only the final permutation, a few swaps. The lists sorted this way are
-//! short (a year's holidays, a request's pauses, a host's queue), where the
-//! indirection costs nothing that matters. The hot paths (the calendar's
-//! and the clocks' interval lists) keep `sort_unstable` on `(i64, i64)`.
+//! Here std's stable `sort_by` runs on the indices `0..n` through a `dyn`
+//! comparator (`sorted_indices`, not generic), so it is instantiated once;
+//! what is generic per element type is only the final permutation, a few
+//! swaps. The hot paths (the calendar's and the clocks' interval lists) keep
+//! `sort_unstable` on `(i64, i64)`.
 
 use std::cmp::Ordering;
 
@@ -49,40 +48,13 @@ pub(crate) fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
-/// The indices `0..n` in the order `cmp` gives them, stably: a bottom-up
-/// merge sort, runs of width 1, 2, 4, ... merged from `a` into `b`.
+/// The indices `0..n` in the order `cmp` gives them, stably: std's stable
+/// sort (driftsort), instantiated here once for the whole library.
+#[inline(never)]
 fn sorted_indices(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut a: Vec<usize> = (0..n).collect();
-    let mut b: Vec<usize> = Vec::with_capacity(n);
-    let mut width = 1;
-    while width < n {
-        b.clear();
-        let mut start = 0;
-        while start < n {
-            let mid = (start + width).min(n);
-            let end = (start + 2 * width).min(n);
-            let (left, right) = (a.get(start..mid), a.get(mid..end));
-            let (Some(left), Some(right)) = (left, right) else {
-                break;
-            };
-            let (mut l, mut r) = (left.iter().peekable(), right.iter().peekable());
-            loop {
-                let take_right = match (l.peek(), r.peek()) {
-                    // the left run first on a tie: stable
-                    (Some(&&x), Some(&&y)) => cmp(y, x) == Ordering::Less,
-                    (None, Some(_)) => true,
-                    (Some(_), None) => false,
-                    (None, None) => break,
-                };
-                let next = if take_right { r.next() } else { l.next() };
-                b.extend(next.copied());
-            }
-            start = end;
-        }
-        std::mem::swap(&mut a, &mut b);
-        width *= 2;
-    }
-    a
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
+    order
 }
 
 #[cfg(test)]

@@ -95,7 +95,8 @@ fn replay_values(reg: &Regulation, id: &str, events: &[Value]) -> Ticket {
     for (i, e) in events.iter().enumerate() {
         let event = Event::from_value(e, &format!("events[{i}]"))
             .unwrap_or_else(|err| panic!("{id} events[{i}]: {err}"));
-        t.apply(reg, event);
+        // refusals are the vector's to check, step by step, elsewhere
+        let _ = t.apply(reg, event);
     }
     t
 }
@@ -203,7 +204,7 @@ fn run_query(reg: &Regulation, q: &Value, cov: &mut Coverage, errs: &mut Vec<Str
                 })
                 .collect();
             Value::Array(
-                rules::queue(&tickets)
+                reglament::report::queue(&tickets)
                     .iter()
                     .map(|t| Value::String(t.id().into()))
                     .collect(),

@@ -223,7 +223,7 @@ fn ticket_replay(c: &mut Criterion) {
 
 /// The clause 3.3 queue of 100,000 registered tickets (every priority,
 /// submissions a minute apart, ids out of order) through `reglament_queue`,
-/// and `rules::queue` on the same tickets.
+/// and `report::queue` on the same tickets.
 fn queue(c: &mut Criterion) {
     const N: usize = 100_000;
     let reg = Regulation::default();
@@ -274,7 +274,7 @@ fn queue(c: &mut Criterion) {
     let mut g = c.benchmark_group("queue_100000_tickets");
     g.sample_size(10);
     g.bench_function("rust_rules_queue", |b| {
-        b.iter(|| reglament::rules::queue(black_box(&tickets)).len())
+        b.iter(|| reglament::report::queue(black_box(&tickets)).len())
     });
     g.bench_function("c_api", |b| {
         b.iter(|| {

@@ -10,7 +10,7 @@ use std::ptr;
 
 use reglament::{Error, ErrorKind};
 
-use crate::error::{c_string, ReglamentError, ReglamentStatus};
+use crate::status::{c_string, ReglamentError, ReglamentStatus};
 
 /// A failed call before it becomes a `reglament_error`: boxed, so that the
 /// `Result`s of the hot path stay two words wide.
@@ -382,6 +382,48 @@ pub(crate) unsafe fn free<H: Handle>(ptr: *mut H) {
             drop(b);
         }
     })
+}
+
+/// A JSON document as a value; malformed text is `invalid_json`.
+pub(crate) fn json_value(text: &str, what: &str) -> FfiResult<serde_json::Value> {
+    serde_json::from_str(text).map_err(|e| {
+        Failure::new(
+            ReglamentStatus::InvalidInput,
+            reglament::ErrorKind::InvalidJson.code(),
+            format!("{what} is not valid JSON: {e}"),
+            None,
+        )
+    })
+}
+
+/// The error object a failure becomes at the boundary.
+impl ReglamentError {
+    pub(crate) fn from_failure(f: Failure) -> ReglamentError {
+        let f = *f.0;
+        let refusal_json = f.refusal.as_ref().map(crate::status::refusal_value);
+        let mut json = serde_json::json!({
+            "status": f.status.name().to_str().unwrap_or_default(),
+            "code": f.code,
+            "message": f.message,
+            "field": f.field,
+            "clause": f.refusal.as_ref().map(|r| r.clause),
+        });
+        if let (Some(obj), Some(r)) = (json.as_object_mut(), refusal_json) {
+            obj.insert("refusal".into(), r);
+        }
+        ReglamentError {
+            status: f.status,
+            code: c_string(&f.code),
+            message: c_string(&f.message),
+            message_uk: f
+                .refusal
+                .as_ref()
+                .map(|r| c_string(&with_field(r.field, &r.message_uk))),
+            field: f.field.as_deref().map(c_string),
+            clause: f.refusal.as_ref().map(|r| c_string(r.clause)),
+            json: c_string(&json.to_string()),
+        }
+    }
 }
 
 #[cfg(test)]

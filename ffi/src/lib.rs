@@ -41,6 +41,7 @@ mod guard;
 pub mod record;
 pub mod regulation;
 pub mod report;
+mod status;
 pub mod ticket;
 pub mod typed;
 

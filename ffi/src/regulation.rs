@@ -204,7 +204,7 @@ pub unsafe extern "C" fn reglament_regulation_with_overrides(
         let out = guard::out(out, "out")?;
         // SAFETY: forwarded contract.
         let text = unsafe { guard::text(json, len, "json") }?;
-        let over = crate::ticket::json_value(text, "the overrides")?;
+        let over = crate::guard::json_value(text, "the overrides")?;
         let r = Regulation::with_overrides(&over)?;
         // SAFETY: checked by guard::out.
         unsafe { guard::put(out, guard::into_raw::<ReglamentRegulation>(r)) };
@@ -262,7 +262,7 @@ pub unsafe extern "C" fn reglament_regulation_contact_change_notice_due(
 }
 
 /// A vocabulary code given as text; an unknown one is `invalid_value`.
-pub(crate) fn code<T: std::str::FromStr<Err = reglament::model::UnknownCode>>(
+pub(crate) fn code<T: std::str::FromStr<Err = reglament::Error>>(
     text: &str,
     field: &str,
 ) -> FfiResult<T> {

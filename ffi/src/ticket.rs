@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::calendar::instant;
 use crate::error::{ReglamentError, ReglamentStatus};
-use crate::guard::{self, run, Failure, FfiResult};
+use crate::guard::{self, json_value, run, Failure, FfiResult};
 use crate::regulation::{reg, ReglamentRegulation};
 
 /// One support request (clause 3): the fold of its accepted events.
@@ -39,18 +39,6 @@ handle_type!(
 unsafe fn ticket_ref<'a>(ptr: *const ReglamentTicket, param: &str) -> FfiResult<&'a Ticket> {
     // SAFETY: forwarded contract.
     unsafe { guard::handle(ptr, param) }
-}
-
-/// A JSON document as a value; malformed text is `invalid_json`.
-pub(crate) fn json_value(text: &str, what: &str) -> FfiResult<Value> {
-    serde_json::from_str(text).map_err(|e| {
-        Failure::new(
-            ReglamentStatus::InvalidInput,
-            reglament::ErrorKind::InvalidJson.code(),
-            format!("{what} is not valid JSON: {e}"),
-            None,
-        )
-    })
 }
 
 /// A JSON array of events; an event that does not parse is named by its index.
@@ -109,7 +97,7 @@ pub(crate) fn outcome_value(o: &Outcome) -> Value {
         Outcome::Accepted { .. } => serde_json::to_value(o).unwrap_or_default(),
         Outcome::Refused(r) => serde_json::json!({
             "accepted": false,
-            "refusal": crate::error::refusal_value(r),
+            "refusal": crate::status::refusal_value(r),
         }),
     }
 }
@@ -711,11 +699,11 @@ pub unsafe extern "C" fn reglament_queue(
     })
 }
 
-/// The indices of the waiting tickets in the order of `rules::queue_order`
+/// The indices of the waiting tickets in the order of `report::queue_order`
 /// (clause 3.3), ties between listings of one ticket broken by index: the
 /// keys are read once and the (key, index) pairs sorted once.
 pub(crate) fn queue_indices(ts: &[&Ticket]) -> Vec<usize> {
-    // The key of rules::queue_order: a priority before none; within, the
+    // The key of report::queue_order: a priority before none; within, the
     // higher rank, then the earlier submission; then the id.
     type Key<'a> = (
         bool,
@@ -922,7 +910,7 @@ mod tests {
         }
     }
 
-    /// The sorted (key, index) pairs give the order of `rules::queue`, with
+    /// The sorted (key, index) pairs give the order of `report::queue`, with
     /// every listing of a ticket listed twice.
     #[test]
     fn queue_indices_follow_the_core_order() {
@@ -952,7 +940,7 @@ mod tests {
             tickets.push(t);
         }
         let refs: Vec<&Ticket> = tickets.iter().collect();
-        let core: Vec<&str> = reglament::rules::queue(refs.iter().copied())
+        let core: Vec<&str> = reglament::report::queue(refs.iter().copied())
             .iter()
             .map(|t| t.id())
             .collect();

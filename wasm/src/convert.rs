@@ -159,7 +159,7 @@ pub(crate) fn date_in(v: &JsValue, param: &str) -> Result<NaiveDate, JsValue> {
 }
 
 /// A code of one of the core's vocabularies (priority, category, ...).
-pub(crate) fn code_in<T: std::str::FromStr<Err = reglament::model::UnknownCode>>(
+pub(crate) fn code_in<T: std::str::FromStr<Err = reglament::Error>>(
     v: &JsValue,
     param: &str,
 ) -> Result<T, JsValue> {

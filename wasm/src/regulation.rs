@@ -126,5 +126,5 @@ pub(crate) fn lang_in(v: &JsValue) -> Result<Lang, JsValue> {
     }
     let s = string_in(v, "lang")?;
     s.parse::<Lang>()
-        .map_err(|e| error::of_kind(ErrorKind::InvalidValue, Some("lang"), &e))
+        .map_err(|e| error::of_kind(ErrorKind::InvalidValue, Some("lang"), e.message()))
 }

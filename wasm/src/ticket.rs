@@ -5,7 +5,6 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use reglament::rules;
 use reglament::ticket::{Event, Outcome, Ticket};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -479,7 +478,7 @@ pub fn queue(handles: Vec<u32>) -> Result<Vec<u32>, JsValue> {
     for c in &cells {
         refs.push(c.try_borrow().map_err(|_| busy())?);
     }
-    let order = rules::queue(refs.iter().map(|r| &**r));
+    let order = reglament::report::queue(refs.iter().map(|r| &**r));
     let pos = order
         .into_iter()
         .filter_map(|t| refs.iter().position(|r| std::ptr::eq(&**r, t)))

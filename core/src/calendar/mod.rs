@@ -42,7 +42,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-pub use spec::{CalendarSpec, LocalTime, LocalTimeParseError, Shift, WEEKDAY_KEYS};
+pub use spec::{CalendarSpec, LocalTime, Shift, WEEKDAY_KEYS};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::holidays::{self, DayOffReason, HolidayName};

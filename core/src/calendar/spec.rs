@@ -90,27 +90,20 @@ impl fmt::Display for LocalTime {
     }
 }
 
-/// The error of parsing a [`LocalTime`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalTimeParseError(String);
-
-impl fmt::Display for LocalTimeParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid time of day {:?}: expected \"HH:MM\" or \"HH:MM:SS\" between 00:00 and 24:00",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for LocalTimeParseError {}
-
 impl FromStr for LocalTime {
-    type Err = LocalTimeParseError;
+    type Err = Error;
 
-    fn from_str(s: &str) -> Result<LocalTime, LocalTimeParseError> {
-        let err = || LocalTimeParseError(s.to_string());
+    /// `"HH:MM"` or `"HH:MM:SS"`; anything else is `invalid_value`.
+    fn from_str(s: &str) -> Result<LocalTime, Error> {
+        let err = || {
+            Error::new(
+                ErrorKind::InvalidValue,
+                format!(
+                    "invalid time of day {:?}: expected \"HH:MM\" or \"HH:MM:SS\" between 00:00 and 24:00",
+                    crate::error::cap(s.to_string())
+                ),
+            )
+        };
         let b = s.as_bytes();
         let two = |i: usize| -> Option<u32> {
             let (x, y) = (*b.get(i)?, *b.get(i + 1)?);

@@ -1,15 +1,28 @@
-//! UTC offsets of the IANA time zones from a compact table generated at build
-//! time (core/build.rs), instead of chrono-tz's `TimeZone` impl, so that a
-//! build (the WebAssembly one above all) does not carry chrono-tz's data.
-//! `chrono_tz::Tz` stays the zone identifier: only its enum index is used here.
+//! UTC offsets of the IANA time zones from a compact generated table
+//! (`zone/table.rs`, committed; `tools/zonegen` writes it), instead of
+//! chrono-tz's `TimeZone` impl, so that a build (the WebAssembly one above
+//! all) does not carry chrono-tz's data. `chrono_tz::Tz` stays the zone
+//! identifier: only its enum index is used here.
 //!
-//! The table holds, per distinct history ("series"), the offset before the
-//! first change and every change (UTC instant, new total offset), over
-//! chrono-tz's whole history (1800s to 2099); before the first change and
-//! after the last one the offset is constant, as in chrono-tz. Changes are
-//! stored in blocks of `BLOCK`: an absolute instant (`ANCHORS`) then deltas
-//! (whole days in `DAYS` plus `REMS[REM[j]]` seconds), so a lookup is a
-//! binary search over the anchors and a walk of at most `BLOCK - 1` deltas.
+//! The table holds, per distinct history ("series"), the offset in force on
+//! 1969-01-01 (`FROM`, a year before the first supported instant,
+//! `calendar::MIN_INSTANT`) and every change after it (UTC instant, new total
+//! offset). From `FROM` on it gives exactly chrono-tz's offsets: chrono-tz has
+//! no change after 2099, so the offset after the last change holds for ever,
+//! as in chrono-tz. Before `FROM` the table gives the offset in force at
+//! `FROM`. Instants outside the supported range 1970–2100 are refused by the
+//! arithmetic (`ErrorKind::OutOfRange`) before any lookup needs them; only
+//! `Calendar::local_date` and `Calendar::local_to_instant`, which take any
+//! instant or local time, see the extrapolated offset before 1969. Changes
+//! are stored in blocks of `BLOCK`: an absolute instant (`ANCHORS`) then
+//! deltas (whole days in `DAYS` plus `REMS[REM[j]]` seconds), so a lookup is
+//! a binary search over the anchors and a walk of at most `BLOCK - 1` deltas.
+//!
+//! Regenerate the table with `scripts/zonegen.sh` after a chrono-tz update;
+//! CI (`scripts/zonegen.sh --check`) fails when the committed table is stale.
+//! With the `zone-filter` feature the table is `zone/table_slim.rs`: the
+//! zones chrono-tz keeps under the slim WebAssembly build's
+//! `CHRONO_TZ_TIMEZONE_FILTER` (written in its header).
 //!
 //! Every lookup uses `get`: an index out of the table ends the walk instead of
 //! panicking (the generator makes the indexes consistent, and the tests walk
@@ -20,7 +33,7 @@ use chrono_tz::Tz;
 
 /// One distinct offset history.
 #[derive(Debug)]
-pub(super) struct Series {
+struct Series {
     /// Index in `OFFSETS` of the offset before the first change.
     first: u16,
     /// Index in `DAYS` / `REM` / `OFFS` of the first change.
@@ -31,18 +44,29 @@ pub(super) struct Series {
     anchor: u32,
 }
 
-include!(concat!(env!("OUT_DIR"), "/zones.rs"));
+#[cfg(not(feature = "zone-filter"))]
+#[rustfmt::skip]
+mod table;
+#[cfg(feature = "zone-filter")]
+#[rustfmt::skip]
+#[path = "zone/table_slim.rs"]
+mod table;
+
+use table::{ANCHORS, BLOCK, DAYS, OFFS, OFFSETS, REM, REMS, SERIES, ZONES, ZONE_SERIES};
+#[cfg(test)]
+use table::{FROM, NAMES};
 
 /// Margin (seconds) around a local time that holds every span it can fall in:
 /// offsets are below a day (checked by the generator).
 const MARGIN: i64 = 2 * 86_400;
 
-// The table has a row per zone of the build-dependency chrono-tz: all the
-// zones, or (feature `zone-filter`) the ones CHRONO_TZ_TIMEZONE_FILTER keeps,
-// exactly as the runtime chrono-tz does with the same filter. Either way it
-// holds every runtime zone; with as many rows as the runtime has zones, the
-// two lists are the same, in the same (sorted) order. Checked at compile
-// time: a runtime chrono-tz filtered without `zone-filter` does not build.
+// The table has a row per zone of the generator's chrono-tz: all the zones,
+// or (feature `zone-filter`) the ones the slim filter keeps. With as many
+// rows as the runtime chrono-tz has zones, the two lists are the same, in
+// the same (sorted) order (the test `every_zone_has_a_series` compares the
+// names). Checked at compile time: a runtime chrono-tz filtered without
+// `zone-filter`, or with another filter than the slim table's, does not build
+// (regenerate `table_slim.rs` for that filter: scripts/zonegen.sh).
 const _: fn() -> &'static [Tz; ZONES] = || &chrono_tz::TZ_VARIANTS;
 
 /// The series of a zone: row `tz as usize` (see above); `None` cannot happen.
@@ -242,20 +266,37 @@ mod tests {
         }
     }
 
+    /// Compares the table with chrono-tz where the table is exact: an
+    /// instant from `FROM` on, a local time from `FROM + MARGIN` on. Before
+    /// that the table gives the offset in force at `FROM` (a local time
+    /// maps through it); in the two days around `FROM` a local time only has
+    /// to map.
     fn check(tz: Tz, t: i64) {
-        assert_eq!(
-            offset_at(tz, t),
-            ref_offset_at(tz, t),
-            "{} offset at {t}",
-            tz.name()
-        );
-        assert_eq!(
-            local_to_instant(tz, t),
-            ref_local_to_instant(tz, t),
-            "{} local {t}",
-            tz.name()
-        );
+        let first = ref_offset_at(tz, FROM);
+        let representable = DateTime::from_timestamp(t, 0).is_some();
+        let want = if t >= FROM || !representable {
+            ref_offset_at(tz, t)
+        } else {
+            first
+        };
+        assert_eq!(offset_at(tz, t), want, "{} offset at {t}", tz.name());
+        let local_ok = TimeDelta::try_seconds(t)
+            .and_then(|d| DateTime::UNIX_EPOCH.naive_utc().checked_add_signed(d))
+            .is_some();
+        let got = local_to_instant(tz, t);
+        if t >= FROM + MARGIN || !local_ok {
+            assert_eq!(got, ref_local_to_instant(tz, t), "{} local {t}", tz.name());
+        } else if t < FROM - MARGIN {
+            assert_eq!(got, Some(t - first), "{} local {t}", tz.name());
+        } else {
+            assert!(got.is_some(), "{} local {t}", tz.name());
+        }
     }
+
+    // The table is exact over the supported range and the days around it
+    // that a compiled calendar reads (it starts four days early and maps
+    // shifts up to a week and a half before its first window).
+    const _: () = assert!(FROM + MARGIN <= crate::calendar::MIN_INSTANT - 60 * 86_400);
 
     /// Every change of a series, walked span by span.
     fn walk(s: &'static Series) -> Vec<(i64, i64)> {
@@ -377,7 +418,7 @@ mod tests {
         #[test]
         fn random_instants_agree_with_chrono_tz(
             z in 0..chrono_tz::TZ_VARIANTS.len(),
-            t in -5_000_000_000i64..5_000_000_000,
+            t in FROM + MARGIN..5_000_000_000,
         ) {
             let tz = chrono_tz::TZ_VARIANTS[z];
             prop_assert_eq!(offset_at(tz, t), ref_offset_at(tz, t));
@@ -389,15 +430,14 @@ mod tests {
             z in 0..chrono_tz::TZ_VARIANTS.len(),
             t in any::<i64>(),
         ) {
-            let tz = chrono_tz::TZ_VARIANTS[z];
-            prop_assert_eq!(offset_at(tz, t), ref_offset_at(tz, t));
-            prop_assert_eq!(local_to_instant(tz, t), ref_local_to_instant(tz, t));
+            // chrono-tz's answers from 1969 on, the offset at 1969 before
+            check(chrono_tz::TZ_VARIANTS[z], t);
         }
 
         #[test]
         fn local_datetime_agrees_with_chrono_tz(
             z in 0..chrono_tz::TZ_VARIANTS.len(),
-            t in -5_000_000_000i64..5_000_000_000,
+            t in FROM..5_000_000_000,
         ) {
             let tz = chrono_tz::TZ_VARIANTS[z];
             let Some(dt) = DateTime::from_timestamp(t, 0) else { return Ok(()) };

@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::canonical::{canonical_json, digest_of, tagged, untag};
+use crate::canonical::{canonical_json, digest_of, tagged, untag};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ticket::Event;
 

@@ -10,90 +10,13 @@
 //! * [`chain`], [`verify`], [`merkle_root`]: hash-chained histories and the
 //!   root that anchors them in a period report.
 
-mod canonical;
 mod chain;
 mod versions;
 
-pub use canonical::{canonical_json, sha256_tagged};
+pub use crate::canonical::{canonical_json, sha256_tagged};
+pub use crate::regulation::complete;
 pub use chain::{
     chain, entry_hash, events_of_chain, genesis, head, heads_from_value, looks_chained,
     merkle_root, verify, verify_entries, ChainEntry, Verification,
 };
 pub use versions::Versions;
-
-use crate::regulation::RegulationSpec;
-
-/// The complete form of a regulation (DESIGN §5): every default filled in
-/// (the registration calendar, an extra working day's hours) and every set
-/// written in one order — SLA rows by category then priority (vocabulary
-/// order), actions and approval lists by name, holiday and extra dates
-/// sorted without duplicates. Two specs that mean the same have the same
-/// complete form.
-///
-/// # Example
-/// ```
-/// use reglament::{record::complete, regulation::RegulationSpec};
-/// let mut a = RegulationSpec::default();
-/// a.sla.targets.reverse();
-/// a.calendar.holidays = vec!["2026-12-31".parse().unwrap(), "2026-12-30".parse().unwrap()];
-/// let mut b = RegulationSpec::default();
-/// b.calendar.holidays = vec!["2026-12-30".parse().unwrap(), "2026-12-31".parse().unwrap(), "2026-12-30".parse().unwrap()];
-/// assert_eq!(complete(&a), complete(&b));
-/// assert!(complete(&a).registration_calendar.is_some());
-/// ```
-pub fn complete(spec: &RegulationSpec) -> RegulationSpec {
-    use crate::model::{Category, Priority};
-    let mut s = spec.clone();
-    let rank_c = |c: Category| Category::ALL.iter().position(|x| *x == c);
-    let rank_p = |p: Priority| Priority::ALL.iter().position(|x| *x == p);
-    s.sla
-        .targets
-        .sort_by_key(|t| (rank_c(t.category), rank_p(t.priority)));
-    s.actions.sort_by(|a, b| a.name.cmp(&b.name));
-    s.approval_required_for.sort();
-    s.approval_required_for.dedup();
-    if s.registration_calendar.is_none() {
-        s.registration_calendar = Some(s.calendar.clone());
-    }
-    let rank_m = |m: &crate::model::Metric| crate::model::Metric::ALL.iter().position(|x| x == m);
-    s.pause_reasons.sort_by(|a, b| a.id.cmp(&b.id));
-    for r in &mut s.pause_reasons {
-        r.pauses.sort_by_key(rank_m);
-    }
-    let named = s.calendars.values_mut();
-    for cal in std::iter::once(&mut s.calendar)
-        .chain(s.registration_calendar.as_mut())
-        .chain(named)
-    {
-        cal.holidays.sort();
-        cal.holidays.dedup();
-        cal.extra_working_days.sort();
-        cal.extra_working_days.dedup();
-        if cal.extra_working_day_hours.is_none() {
-            cal.extra_working_day_hours = Some(cal.week[0].clone());
-        }
-    }
-    s
-}
-
-/// The fingerprint of a spec: `sha256:` + hex SHA-256 of the RFC 8785
-/// canonical JSON of its [`complete`] form.
-///
-/// The second wave's keys `calendars` and `pause_reasons` are left out
-/// while empty: a regulation that uses neither means what it meant before
-/// they existed, and keeps the fingerprint it had (the chains and reports
-/// recorded under it stay valid).
-pub(crate) fn fingerprint_of(spec: &RegulationSpec) -> String {
-    let mut value = serde_json::to_value(complete(spec)).unwrap_or(serde_json::Value::Null);
-    if let serde_json::Value::Object(m) = &mut value {
-        for key in ["calendars", "pause_reasons"] {
-            if m.get(key).is_some_and(|v| {
-                v.as_object().is_some_and(|o| o.is_empty())
-                    || v.as_array().is_some_and(|a| a.is_empty())
-            }) {
-                m.remove(key);
-            }
-        }
-    }
-    canonical::digest_of(&value)
-}

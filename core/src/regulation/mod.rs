@@ -41,6 +41,7 @@
 //! assert_eq!(back.spec(), reg.spec());
 //! ```
 
+mod complete;
 mod defaults;
 mod parse;
 #[cfg(test)]
@@ -49,6 +50,7 @@ mod types;
 mod validate;
 mod write;
 
+pub use complete::complete;
 pub use types::*;
 
 use defaults::UNREACHABLE_TARGET;
@@ -93,7 +95,7 @@ impl Default for Regulation {
     fn default() -> Regulation {
         let spec = RegulationSpec::default();
         Regulation {
-            fingerprint: crate::record::fingerprint_of(&spec).into(),
+            fingerprint: complete::fingerprint_of(&spec).into(),
             spec,
             calendar: Calendar::default_kyiv(),
             registration_calendar: None,
@@ -140,7 +142,7 @@ impl Regulation {
             ));
         }
         Ok(Regulation {
-            fingerprint: crate::record::fingerprint_of(&spec).into(),
+            fingerprint: complete::fingerprint_of(&spec).into(),
             spec,
             calendar,
             registration_calendar,
@@ -211,7 +213,7 @@ impl Regulation {
     /// assert!(v["registration_calendar"].is_object());
     /// ```
     pub fn complete_value(&self) -> Value {
-        serde_json::to_value(crate::record::complete(&self.spec)).unwrap_or(Value::Null)
+        serde_json::to_value(complete(&self.spec)).unwrap_or(Value::Null)
     }
 
     /// The complete regulation as a regulation file, keys in the file's order.
@@ -223,7 +225,7 @@ impl Regulation {
     /// assert_eq!(back.fingerprint(), reg.fingerprint());
     /// ```
     pub fn to_complete_json(&self) -> String {
-        write::write(&crate::record::complete(&self.spec))
+        write::write(&complete(&self.spec))
     }
 
     /// The default regulation with a partial document laid over it: objects

@@ -213,6 +213,7 @@ impl Warning {
 /// assert_eq!(serde_json::to_string(&o).unwrap(), r#"{"accepted":true,"warnings":[]}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a refused event changed nothing: look at the outcome"]
 pub enum Outcome {
     /// The event is part of the request's history now.
     Accepted {

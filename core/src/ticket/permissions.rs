@@ -353,6 +353,32 @@ pub fn statuses_for(role: Role, kind: EventKind) -> &'static [Status] {
         .unwrap_or(&[])
 }
 
+/// The status an accepted event of `kind` moves the request to, when the
+/// kind fixes one: the transitions of clauses 3.2–3.6 beside the table
+/// that says who may make them. `reopen` names its target in the event
+/// (Sprint or In progress, 3.6); the other kinds leave the status as it is.
+///
+/// # Example
+/// ```
+/// use reglament::{model::Status, ticket::{permissions::moves_to, EventKind}};
+/// assert_eq!(moves_to(EventKind::Release), Some(Status::Release));
+/// assert_eq!(moves_to(EventKind::Accept), Some(Status::Archived));
+/// assert_eq!(moves_to(EventKind::Comment), None);
+/// ```
+pub fn moves_to(kind: EventKind) -> Option<Status> {
+    match kind {
+        EventKind::Register => Some(Backlog),
+        EventKind::Reject => Some(Status::Rejected),
+        EventKind::PlanSprint => Some(Sprint),
+        EventKind::StartWork => Some(InProgress),
+        EventKind::Complete => Some(Done),
+        EventKind::Release => Some(Release),
+        // 3.6 (DESIGN §2, §5): the user's acceptance archives at once
+        EventKind::Accept | EventKind::Archive => Some(Status::Archived),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@ use serde_json::json;
 
 use super::*;
 use crate::instant::{format, parse};
+use crate::model::{Channel, Metric, Reason, Role, Service};
 
 /// Monday 2 March 2026, 10:00 Kyiv: working time.
 fn t0() -> DateTime<Utc> {

@@ -1,48 +1,62 @@
-//! Generates the time-zone table of `calendar::zone` (OUT_DIR/zones.rs) from
-//! chrono-tz, so that the library computes UTC offsets without chrono-tz's
-//! `TimeZone` impl and the linker can drop chrono-tz's generated data.
+//! Generates the time-zone table of the core (`core/src/calendar/zone/table.rs`,
+//! or with the `zone-filter` feature `table_slim.rs`) from chrono-tz, so that
+//! the library computes UTC offsets without chrono-tz's `TimeZone` impl and
+//! the linker drops chrono-tz's generated data. The output is committed;
+//! `scripts/zonegen.sh` regenerates both tables, `scripts/zonegen.sh --check`
+//! (a CI step) fails when the committed ones differ from what this tool writes.
 //!
-//! For every zone of the build-dependency's `chrono_tz::TZ_VARIANTS` the
-//! script finds each instant where the total UTC offset changes, by sampling
-//! every `STEP` seconds and bisecting each sample interval whose ends differ.
-//! A change and its reversal inside one sample interval would go unseen: the
-//! script refuses to build if two changes are closer than `2 * STEP` (tzdata
-//! 2025b: the closest are 6.9 days apart), and checks that nothing changes
-//! outside the sampled years (chrono-tz computes transitions for 1800..2100
-//! only; before the first and after the last one the offset is constant).
+//! Usage: `zonegen [--check] PATH` writes the table to PATH, or with
+//! `--check` compares it with PATH and exits with status 1 when they differ.
+//!
+//! Range: the core supports instants from 1970-01-01 to 2100-01-01 UTC
+//! (`reglament::calendar::{MIN_INSTANT, MAX_INSTANT}`) and reads offsets a few
+//! days around that range (a compiled calendar starts four days early and
+//! maps shifts up to a week and a half before its first window). The table is
+//! exact from `FROM` = 1969-01-01 on: it holds the offset in force at `FROM`
+//! and every change after it. chrono-tz has no change after 2099 (checked
+//! here), so after the last change the table is exact too; before `FROM` it
+//! gives the offset in force at `FROM`.
+//!
+//! How: for every zone of `chrono_tz::TZ_VARIANTS` the tool finds each
+//! instant where the total UTC offset changes, by sampling every `STEP`
+//! seconds and bisecting each sample interval whose ends differ. A change
+//! and its reversal inside one sample interval would go unseen: the tool
+//! refuses to write if two changes are closer than `2 * STEP` (tzdata 2025b:
+//! the closest are 6.9 days apart).
 //!
 //! Rows follow `TZ_VARIANTS` (the order of the `Tz` enum), so the runtime
 //! finds a zone's row by its enum index; `calendar::zone` checks at compile
-//! time that the runtime chrono-tz has exactly as many zones.
+//! time that the runtime chrono-tz has exactly as many zones. Zones with the
+//! same history share one series. No hash-map order: the same input gives
+//! the same bytes.
 //!
-//! The table covers chrono-tz's whole history: for every instant chrono can
-//! represent it gives chrono-tz's offset. Zones with the same history share
-//! one series. No hash-map order: the same input gives the same bytes.
-//!
-//! Which zones: the ones this build's chrono-tz knows. With the `zone-filter`
-//! feature the build-dependency chrono-tz is built with its
-//! `filter-by-regex` feature too, so it reads the same
-//! `CHRONO_TZ_TIMEZONE_FILTER` as the runtime chrono-tz, and the two have the
-//! same zones.
+//! Which zones: the ones this tool's chrono-tz knows. With the `zone-filter`
+//! feature chrono-tz is built with `filter-by-regex`, so it keeps the zones
+//! `CHRONO_TZ_TIMEZONE_FILTER` (at build time) keeps: the slim table.
+
+#![deny(missing_docs)]
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::process::ExitCode;
 
 use chrono::{DateTime, Offset, TimeZone};
 use chrono_tz::{Tz, TZ_VARIANTS};
 
 /// Sample spacing (seconds): three days.
 const STEP: i64 = 3 * 86_400;
-/// Sampled range: 1700-01-01 .. 2200-01-01 UTC.
-const SCAN_LO: i64 = -8_520_336_000;
+/// First instant of the table: 1969-01-01T00:00:00Z, a year before the
+/// core's first supported instant.
+const FROM: i64 = -31_536_000;
+/// End of the scan: 2200-01-01 UTC; no change after it (checked).
 const SCAN_HI: i64 = 7_258_118_400;
 /// Changes per block: a block's first change is an absolute instant
 /// (`ANCHORS`), the others are deltas from the previous change (whole days in
 /// `DAYS` plus `REMS[REM[j]]` seconds).
 const BLOCK: usize = 32;
 
-/// The offset before the first change, and every change (instant, new offset).
+/// The offset in force at `FROM`, and every change after it (instant, new
+/// offset).
 type History = (i32, Vec<(i64, i32)>);
 
 fn offset(tz: Tz, t: i64) -> i32 {
@@ -52,19 +66,11 @@ fn offset(tz: Tz, t: i64) -> i32 {
         .local_minus_utc()
 }
 
-/// The offset history of a zone.
+/// The offset history of a zone from `FROM` on.
 fn series(tz: Tz) -> History {
-    let first = offset(tz, SCAN_LO);
-    for far in [DateTime::<chrono::Utc>::MIN_UTC.timestamp(), SCAN_LO - STEP] {
-        assert_eq!(
-            offset(tz, far),
-            first,
-            "{}: offset changes before 1700",
-            tz.name()
-        );
-    }
+    let first = offset(tz, FROM);
     let mut out = Vec::new();
-    let mut lo = SCAN_LO;
+    let mut lo = FROM;
     let mut cur = first;
     while lo < SCAN_HI {
         let hi = (lo + STEP).min(SCAN_HI);
@@ -96,7 +102,7 @@ fn series(tz: Tz) -> History {
     for w in out.windows(2) {
         assert!(
             w[1].0 - w[0].0 >= 2 * STEP,
-            "{}: offset changes at {} and {}, closer than the sampling can trust; lower STEP in core/build.rs",
+            "{}: offset changes at {} and {}, closer than the sampling can trust; lower STEP in tools/zonegen",
             tz.name(),
             w[0].0,
             w[1].0
@@ -105,10 +111,8 @@ fn series(tz: Tz) -> History {
     (first, out)
 }
 
-fn main() {
-    println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-env-changed=CHRONO_TZ_TIMEZONE_FILTER");
-
+/// The generated module's text.
+fn generate() -> String {
     // in `TZ_VARIANTS` order: row `i` is the zone `Tz` numbers `i`
     let names: Vec<(&str, History)> = TZ_VARIANTS
         .iter()
@@ -189,12 +193,35 @@ fn main() {
         }
         writeln!(out, "];").unwrap_or_default();
     };
+    let zones = match option_env!("CHRONO_TZ_TIMEZONE_FILTER") {
+        Some(f) if cfg!(feature = "zone-filter") => {
+            format!("the zones chrono-tz keeps with CHRONO_TZ_TIMEZONE_FILTER='{f}'")
+        }
+        _ => "every zone of chrono-tz".to_string(),
+    };
+    let command = if cfg!(feature = "zone-filter") {
+        "CHRONO_TZ_TIMEZONE_FILTER=... cargo run -p zonegen --features zone-filter -- PATH"
+    } else {
+        "cargo run -p zonegen -- PATH"
+    };
     writeln!(
         out,
-        "// Generated by core/build.rs from chrono-tz (tzdb {}): do not edit.",
-        chrono_tz::IANA_TZDB_VERSION
+        "// @generated by tools/zonegen from chrono-tz (tzdb {tzdb}): do not edit.\n\
+         // Regenerate with scripts/zonegen.sh ({command});\n\
+         // CI runs scripts/zonegen.sh --check.\n\
+         //\n\
+         // UTC offsets of {zones}, exact from 1969-01-01T00:00:00Z\n\
+         // (FROM) on: a year before the first instant the core supports.\n\
+         // {n} zones, {s} distinct histories, {c} changes.\n\
+         \n\
+         use super::Series;\n",
+        tzdb = chrono_tz::IANA_TZDB_VERSION,
+        n = names.len(),
+        s = distinct.len(),
+        c = offs.len(),
     )
     .unwrap_or_default();
+    writeln!(out, "/// First instant the table is exact from (1969-01-01T00:00:00Z).\n#[cfg(test)]\npub(super) const FROM: i64 = {FROM};").unwrap_or_default();
     writeln!(out, "pub(super) const BLOCK: usize = {BLOCK};").unwrap_or_default();
     list(
         &mut out,
@@ -252,7 +279,37 @@ fn main() {
         "i64",
         &mut anchors.iter().map(|a| a.to_string()),
     );
+    out
+}
 
-    let path = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("zones.rs");
-    std::fs::write(&path, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (check, path) = match args.as_slice() {
+        [p] if !p.starts_with('-') => (false, p),
+        [c, p] if c == "--check" => (true, p),
+        _ => {
+            eprintln!("usage: zonegen [--check] PATH");
+            return ExitCode::from(2);
+        }
+    };
+    if cfg!(feature = "zone-filter") && option_env!("CHRONO_TZ_TIMEZONE_FILTER").is_none() {
+        eprintln!("zonegen: the zone-filter feature needs CHRONO_TZ_TIMEZONE_FILTER at build time");
+        return ExitCode::from(2);
+    }
+    let text = generate();
+    if check {
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        if committed == text {
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("zonegen: {path} is stale: regenerate it with scripts/zonegen.sh");
+        return ExitCode::from(1);
+    }
+    match std::fs::write(path, text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("zonegen: cannot write {path}: {e}");
+            ExitCode::from(1)
+        }
+    }
 }

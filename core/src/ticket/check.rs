@@ -1,0 +1,744 @@
+//! Every rule an event must pass, checked without touching the ticket:
+//! the order of time, the regulation recorded at registration, the
+//! calendar's range, the permission table, approvals, then the kind's own
+//! rules. A check either plans the change or refuses with a [`Refusal`].
+
+use chrono::{DateTime, Utc};
+
+use super::refuse::{list_labels, local, no_change, Refuse};
+use super::*;
+use crate::i18n::{Lang, Text};
+use crate::instant;
+use crate::model::{Channel, Role, Service, Status};
+use crate::regulation::Regulation;
+use crate::rules;
+
+/// What a successful check decided, to be committed.
+pub(super) struct Plan {
+    /// Set by a registration: the fingerprint to record.
+    pub(super) regulation: Option<std::sync::Arc<str>>,
+    pub(super) warnings: Vec<Warning>,
+    pub(super) archive_due: Option<DateTime<Utc>>,
+    pub(super) service: Option<Service>,
+}
+
+impl Ticket {
+    fn refuse(&self, event: &Event) -> Refuse {
+        Refuse::new(event.kind(), event.actor.role, self.status)
+    }
+
+    /// Every rule, without touching the ticket: first those every event
+    /// meets, then the kind's own.
+    pub(super) fn check(&self, reg: &Regulation, event: &Event) -> Result<Plan, Refusal> {
+        self.check_common(reg, event)?;
+        let mut plan = Plan {
+            regulation: None,
+            warnings: Vec::new(),
+            archive_due: None,
+            service: None,
+        };
+        match &event.body {
+            EventBody::Register(r) => return self.check_register(reg, event, r),
+            EventBody::Classify { category } => {
+                if self.category == Some(*category) {
+                    plan.warnings
+                        .push(no_change(category.label_uk(), category.label_en()));
+                }
+            }
+            EventBody::ChangePriority { priority } => {
+                if self.priority == Some(*priority) {
+                    plan.warnings
+                        .push(no_change(priority.label_uk(), priority.label_en()));
+                }
+            }
+            EventBody::Reject { reason } => {
+                if reason.is_none() {
+                    return Err(self.missing(event, "reason", "3.3", Text::MissingRejectReason));
+                }
+            }
+            EventBody::UserAnswer => {
+                if !self.awaiting_user {
+                    return Err(self.refuse(event).with(
+                        "3.3",
+                        RefusalCode::NoQuestionPending,
+                        None,
+                        Text::NoQuestionPending,
+                    ));
+                }
+            }
+            EventBody::PlanSprint { .. } | EventBody::StartWork => {
+                if self.category.is_none() {
+                    plan.warnings.push(Warning::new(
+                        WarningCode::Unclassified,
+                        "3.3",
+                        Text::Unclassified,
+                        &[],
+                    ));
+                }
+            }
+            EventBody::RequestApproval { action } => {
+                self.check_approval_request(reg, event, action)?
+            }
+            EventBody::Approve {
+                action,
+                evidence,
+                channel,
+            }
+            | EventBody::RefuseApproval {
+                action,
+                evidence,
+                channel,
+            } => self.check_decision(event, action, evidence.as_deref(), *channel)?,
+            EventBody::PerformAction { action } => {
+                let Some(spec) = reg.action(action) else {
+                    return Err(self.unknown_action(reg, event, action));
+                };
+                plan.service = Some(spec.service);
+                if reg.needs_approval(action) {
+                    self.gate(event, action)?;
+                }
+            }
+            EventBody::ExtendDeadline {
+                metric,
+                new_due,
+                add_seconds,
+                evidence,
+            } => self.check_extension(
+                reg,
+                event,
+                *metric,
+                *new_due,
+                *add_seconds,
+                evidence.as_deref(),
+            )?,
+            EventBody::Release => {
+                let due =
+                    rules::archive_due(reg, event.at).map_err(|e| self.out_of_range(event, &e))?;
+                plan.archive_due = Some(due);
+            }
+            EventBody::Reopen { to } => {
+                if !matches!(to, Status::Sprint | Status::InProgress) {
+                    return Err(self
+                        .refuse(event)
+                        .label("status", to.label_uk(), to.label_en())
+                        .with(
+                            "3.6",
+                            RefusalCode::InvalidReopenTarget,
+                            Some("to"),
+                            Text::InvalidReopenTarget,
+                        ));
+                }
+            }
+            // The permission table admits `accept` only in Release, and the
+            // acceptance archives at once (commit): nothing else to check.
+            EventBody::Accept => {}
+            EventBody::Archive => self.check_archive(reg, event)?,
+            EventBody::AskUser | EventBody::Reply | EventBody::Complete | EventBody::Comment => {}
+        }
+        self.warn_outside_hours(reg, event, &mut plan)?;
+        Ok(plan)
+    }
+
+    /// A required field the event lacks.
+    fn missing(
+        &self,
+        event: &Event,
+        field: &'static str,
+        clause: &'static str,
+        text: Text,
+    ) -> Refusal {
+        self.refuse(event).arg("clause", clause).with(
+            clause,
+            RefusalCode::MissingField,
+            Some(field),
+            text,
+        )
+    }
+
+    /// The rules every event meets: time goes forward (§2), the regulation
+    /// recorded at registration judges (§5), the calendar can place the
+    /// instant (§3), the permission table, and approval gates (3.4, 3.5.1).
+    fn check_common(&self, reg: &Regulation, event: &Event) -> Result<(), Refusal> {
+        let kind = event.kind();
+        let role = event.actor.role;
+        let at = event.at;
+
+        // DESIGN §2: a ticket is its ordered history.
+        if let Some(last) = self.last_event_at {
+            if at < last {
+                return Err(self
+                    .refuse(event)
+                    .arg("at", instant::format(at))
+                    .arg("previous", instant::format(last))
+                    .with(
+                        "§2",
+                        RefusalCode::TimeWentBackwards,
+                        Some("at"),
+                        Text::TimeWentBackwards,
+                    ));
+            }
+        }
+
+        // DESIGN §5: the regulation recorded at registration judges the request.
+        if let Some(recorded) = &self.regulation {
+            if &**recorded != reg.fingerprint() {
+                return Err(self
+                    .refuse(event)
+                    .arg("recorded", recorded.to_string())
+                    .arg("given", reg.fingerprint().to_string())
+                    .with(
+                        "§5",
+                        RefusalCode::RegulationMismatch,
+                        None,
+                        Text::RegulationMismatch,
+                    ));
+            }
+        }
+
+        // DESIGN §3: every instant must lie in the calendar's supported range.
+        let (lo, hi) = reg.calendar().supported_range();
+        if at < lo || at >= hi {
+            let e = crate::Error::out_of_range(format!(
+                "supported from {} to {}",
+                instant::format(lo),
+                instant::format(hi)
+            ));
+            return Err(self.out_of_range(event, &e));
+        }
+
+        // The permission table.
+        if let Err(d) = permissions::check(role, kind, self.status) {
+            return Err(self.denial(reg, event, d));
+        }
+
+        // Events a regulation gates behind an approval (3.4, 3.5.1).
+        if kind.gateable() && reg.needs_approval(kind.code()) {
+            self.gate(event, kind.code())?;
+        }
+        Ok(())
+    }
+
+    /// 3.1, 3.3, 3.4: a registration names its channel, description,
+    /// conditions and priority; phone and messenger requests are registered
+    /// by the operator, in registration hours.
+    fn check_register(
+        &self,
+        reg: &Regulation,
+        event: &Event,
+        r: &Registration,
+    ) -> Result<Plan, Refusal> {
+        let role = event.actor.role;
+        let at = event.at;
+        let mut plan = Plan {
+            regulation: None,
+            warnings: Vec::new(),
+            archive_due: None,
+            service: None,
+        };
+        if r.own_initiative && role != Role::Operator {
+            return Err(self.refuse(event).with(
+                "3.3",
+                RefusalCode::OwnInitiativeRequiresOperator,
+                Some("own_initiative"),
+                Text::OwnInitiativeRequiresOperator,
+            ));
+        }
+        let channel = match (r.channel, r.own_initiative) {
+            (Some(c), _) => c,
+            (None, true) => Channel::Tracker,
+            (None, false) => {
+                return Err(self.missing(event, "channel", "3.1", Text::MissingChannel))
+            }
+        };
+        if !channel.accepts_requests() {
+            return Err(self
+                .refuse(event)
+                .label("channel", channel.label_uk(), channel.label_en())
+                .with(
+                    "3.1",
+                    RefusalCode::ChannelNotForRequests,
+                    Some("channel"),
+                    Text::ChannelNotForRequests,
+                ));
+        }
+        if channel.is_conversation() && role != Role::Operator {
+            return Err(self
+                .refuse(event)
+                .label("channel", channel.label_uk(), channel.label_en())
+                .with(
+                    "3.1",
+                    RefusalCode::ChannelRequiresOperator,
+                    Some("channel"),
+                    Text::ChannelRequiresOperator,
+                ));
+        }
+        if r.description.is_none() {
+            return Err(self.missing(event, "description", "3.1", Text::MissingDescription));
+        }
+        if r.conditions.is_none() {
+            return Err(self.missing(event, "conditions", "3.1", Text::MissingConditions));
+        }
+        let Some(priority) = r.priority else {
+            return Err(self.missing(event, "priority", "3.1", Text::MissingPriority));
+        };
+        if let Some(sub) = r.submitted_at.filter(|s| *s > at) {
+            return Err(self
+                .refuse(event)
+                .arg("submitted", instant::format(sub))
+                .arg("at", instant::format(at))
+                .with(
+                    "3.3",
+                    RefusalCode::SubmittedAfterRegistration,
+                    Some("submitted_at"),
+                    Text::SubmittedAfterRegistration,
+                ));
+        }
+        if role.is_staff() {
+            if channel.is_conversation() {
+                if !self.working(reg.registration_calendar(), event)? {
+                    plan.warnings.push(Warning {
+                        code: WarningCode::OutsideRegistrationHours,
+                        clause: "3.3",
+                        message_uk: Text::OutsideRegistrationHours
+                            .render(Lang::Uk, &[("at", &local(reg, at, Lang::Uk))]),
+                        message_en: Text::OutsideRegistrationHours
+                            .render(Lang::En, &[("at", &local(reg, at, Lang::En))]),
+                    });
+                }
+            } else {
+                self.warn_outside_hours(reg, event, &mut plan)?;
+            }
+        }
+        plan.regulation = Some(reg.fingerprint_arc());
+        if r.solved_during_contact && !rules::must_register(r.category, priority, true) {
+            plan.warnings.push(Warning::new(
+                WarningCode::RegistrationOptional,
+                "3.4",
+                Text::RegistrationOptional,
+                &[],
+            ));
+        }
+        Ok(plan)
+    }
+
+    /// 3.4: an approval is requested for a known action or gated event,
+    /// once.
+    fn check_approval_request(
+        &self,
+        reg: &Regulation,
+        event: &Event,
+        action: &str,
+    ) -> Result<(), Refusal> {
+        let known = reg.action(action).is_some()
+            || EventKind::from_code(action)
+                .is_some_and(|k| k.gateable() && reg.needs_approval(action));
+        if !known {
+            return Err(self.unknown_action(reg, event, action));
+        }
+        if let Some(a) = self.approval(action) {
+            let (code, text) = match a.state {
+                ApprovalState::Pending => (
+                    RefusalCode::ApprovalAlreadyPending,
+                    Text::ApprovalAlreadyPending,
+                ),
+                ApprovalState::Granted => (
+                    RefusalCode::ApprovalAlreadyGranted,
+                    Text::ApprovalAlreadyGranted,
+                ),
+                ApprovalState::Refused => (RefusalCode::ApprovalRefused, Text::ApprovalRefused),
+            };
+            return Err(self
+                .refuse(event)
+                .arg("action", action)
+                .arg("clause", "3.4")
+                .with("3.4", code, Some("action"), text));
+        }
+        Ok(())
+    }
+
+    /// 3.4: Customer Service decides, by e-mail with evidence, an approval
+    /// that is pending.
+    fn check_decision(
+        &self,
+        event: &Event,
+        action: &str,
+        evidence: Option<&str>,
+        channel: Channel,
+    ) -> Result<(), Refusal> {
+        let action = &self.decided_action(event, action)?;
+        let state = self.approval(action).map(|a| a.state);
+        let refusal = |code, text| {
+            self.refuse(event)
+                .arg("action", action.clone())
+                .arg("clause", "3.4")
+                .with("3.4", code, Some("action"), text)
+        };
+        match state {
+            None => {
+                return Err(refusal(
+                    RefusalCode::ApprovalNotRequested,
+                    Text::ApprovalNotRequested,
+                ))
+            }
+            Some(ApprovalState::Granted) => {
+                return Err(refusal(
+                    RefusalCode::ApprovalAlreadyGranted,
+                    Text::ApprovalAlreadyGranted,
+                ))
+            }
+            Some(ApprovalState::Refused) => {
+                return Err(refusal(RefusalCode::ApprovalRefused, Text::ApprovalRefused))
+            }
+            Some(ApprovalState::Pending) => {}
+        }
+        if channel != Channel::Email {
+            return Err(self
+                .refuse(event)
+                .label("channel", channel.label_uk(), channel.label_en())
+                .with(
+                    "3.4",
+                    RefusalCode::ApprovalNotByEmail,
+                    Some("channel"),
+                    Text::ApprovalNotByEmail,
+                ));
+        }
+        if evidence.is_none() {
+            return Err(self.missing(event, "evidence", "3.4", Text::MissingEvidence));
+        }
+        Ok(())
+    }
+
+    /// 3.5.1: an extension carries evidence and exactly one well-formed
+    /// form; a fixed instant lies in the future, in range, and extends.
+    fn check_extension(
+        &self,
+        reg: &Regulation,
+        event: &Event,
+        metric: crate::model::Metric,
+        new_due: Option<DateTime<Utc>>,
+        add_seconds: Option<i64>,
+        evidence: Option<&str>,
+    ) -> Result<(), Refusal> {
+        let at = event.at;
+        if evidence.is_none() {
+            return Err(self.missing(event, "evidence", "3.5.1", Text::MissingEvidence));
+        }
+        let well_formed = match (new_due, add_seconds) {
+            (Some(_), None) => true,
+            (None, Some(s)) => s > 0 && s <= crate::regulation::MAX_SECONDS,
+            _ => false,
+        };
+        if !well_formed {
+            return Err(self.refuse(event).with(
+                "3.5.1",
+                RefusalCode::InvalidExtension,
+                Some(if add_seconds.is_some() {
+                    "add_seconds"
+                } else {
+                    "new_due"
+                }),
+                Text::InvalidExtension,
+            ));
+        }
+        // A due the calendar cannot place would make every later
+        // reading of the clocks fail: refuse it like an instant.
+        let (_, hi) = reg.calendar().supported_range();
+        if let Some(due) = new_due.filter(|d| *d >= hi) {
+            return Err(self
+                .refuse(event)
+                .arg("at", instant::format(due))
+                .arg("detail", format!("supported until {}", instant::format(hi)))
+                .with(
+                    "§3",
+                    RefusalCode::InstantOutOfRange,
+                    Some("new_due"),
+                    Text::InstantOutOfRange,
+                ));
+        }
+        if let Some(due) = new_due.filter(|d| *d <= at) {
+            return Err(self
+                .refuse(event)
+                .arg("due", instant::format(due))
+                .arg("at", instant::format(at))
+                .with(
+                    "3.5.1",
+                    RefusalCode::ExtensionNotInFuture,
+                    Some("new_due"),
+                    Text::ExtensionNotInFuture,
+                ));
+        }
+        if let Some(due) = new_due {
+            self.check_extends(reg, event, metric, due)?;
+        }
+        Ok(())
+    }
+
+    /// 3.6: without the user's acceptance, archive only once the delay
+    /// after Release has passed.
+    fn check_archive(&self, reg: &Regulation, event: &Event) -> Result<(), Refusal> {
+        let at = event.at;
+        if let Some(c) = self.cycles.last() {
+            if c.accepted_at.is_none() && at < c.archive_due_at {
+                let d = reg.spec().archive_after;
+                return Err(self
+                    .refuse(event)
+                    .label(
+                        "due",
+                        &local(reg, c.archive_due_at, Lang::Uk),
+                        &local(reg, c.archive_due_at, Lang::En),
+                    )
+                    .label(
+                        "delay",
+                        &crate::i18n::days(Lang::Uk, d.amount, d.unit),
+                        &crate::i18n::days(Lang::En, d.amount, d.unit),
+                    )
+                    .with(
+                        "3.6",
+                        RefusalCode::ArchiveTooEarly,
+                        None,
+                        Text::ArchiveTooEarly,
+                    ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The action an `approve` / `refuse_approval` decides: the one named,
+    /// or without a name the one approval pending (3.4); none pending is
+    /// `approval_not_requested`, several is `approval_ambiguous` naming them.
+    fn decided_action(&self, event: &Event, action: &str) -> Result<String, Refusal> {
+        if !action.is_empty() {
+            return Ok(action.to_string());
+        }
+        let pending: Vec<&str> = self
+            .approvals
+            .iter()
+            .filter(|a| a.state == ApprovalState::Pending)
+            .map(|a| a.action.as_str())
+            .collect();
+        match pending.as_slice() {
+            [one] => Ok((*one).to_string()),
+            [] => Err(self
+                .refuse(event)
+                .arg("action", "—".to_string())
+                .arg("clause", "3.4")
+                .with(
+                    "3.4",
+                    RefusalCode::ApprovalNotRequested,
+                    Some("action"),
+                    Text::ApprovalNotRequested,
+                )),
+            many => Err(self
+                .refuse(event)
+                .arg(
+                    "pending",
+                    many.iter()
+                        .map(|a| format!("«{a}»"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+                .with(
+                    "3.4",
+                    RefusalCode::ApprovalAmbiguous,
+                    Some("action"),
+                    Text::ApprovalAmbiguous,
+                )),
+        }
+    }
+
+    /// 3.5.1 (DESIGN §5): an extension to a fixed instant only extends. The
+    /// due in force is the clock's due at the agreement, extensions
+    /// included; while the clock is paused that due is unknown, so a fixed
+    /// instant cannot be judged and is refused (`add_seconds` still works).
+    /// A clock without a due (unclassified) has nothing to compare with.
+    fn check_extends(
+        &self,
+        reg: &Regulation,
+        event: &Event,
+        metric: crate::model::Metric,
+        new_due: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
+        let clock = self
+            .clock(reg, metric, event.at)
+            .map_err(|e| self.out_of_range(event, &e))?;
+        let Some(clock) = clock else {
+            return Ok(());
+        };
+        if clock.state == crate::sla::ClockState::Paused {
+            return Err(self
+                .refuse(event)
+                .label("metric", metric.label_uk(), metric.label_en())
+                .with(
+                    "3.5.1",
+                    RefusalCode::ClockPaused,
+                    Some("new_due"),
+                    Text::ClockPausedDueUnknown,
+                ));
+        }
+        match clock.due_at {
+            Some(current) if new_due <= current => Err(self
+                .refuse(event)
+                .arg("due", instant::format(new_due))
+                .arg("current", instant::format(current))
+                .with(
+                    "3.5.1",
+                    RefusalCode::ExtensionNotLater,
+                    Some("new_due"),
+                    Text::ExtensionNotLater,
+                )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether `event.at` is working time in `cal`, or a refusal when the
+    /// calendar cannot place it.
+    fn working(&self, cal: &crate::Calendar, event: &Event) -> Result<bool, Refusal> {
+        cal.is_working(event.at)
+            .map_err(|e| self.out_of_range(event, &e))
+    }
+
+    /// Staff acting outside working hours: accepted with a warning (DESIGN §2).
+    fn warn_outside_hours(
+        &self,
+        reg: &Regulation,
+        event: &Event,
+        plan: &mut Plan,
+    ) -> Result<(), Refusal> {
+        let role = event.actor.role;
+        if role.is_staff() && !self.working(reg.calendar(), event)? {
+            let clause = if role == Role::Operator {
+                "3.4"
+            } else {
+                "3.5.1"
+            };
+            let (uk, en) = (
+                local(reg, event.at, Lang::Uk),
+                local(reg, event.at, Lang::En),
+            );
+            plan.warnings.push(Warning {
+                code: WarningCode::OutsideWorkingHours,
+                clause,
+                message_uk: Text::OutsideWorkingHours
+                    .render(Lang::Uk, &[("role", role.label_uk()), ("at", &uk)]),
+                message_en: Text::OutsideWorkingHours
+                    .render(Lang::En, &[("role", role.label_en()), ("at", &en)]),
+            });
+        }
+        Ok(())
+    }
+
+    fn out_of_range(&self, event: &Event, e: &crate::Error) -> Refusal {
+        self.refuse(event)
+            .arg("at", instant::format(event.at))
+            .arg("detail", e.message())
+            .with(
+                "§3",
+                RefusalCode::InstantOutOfRange,
+                Some("at"),
+                Text::InstantOutOfRange,
+            )
+    }
+
+    fn unknown_action(&self, reg: &Regulation, event: &Event, action: &str) -> Refusal {
+        let known: Vec<&str> = reg.spec().actions.iter().map(|a| a.name.as_str()).collect();
+        self.refuse(event)
+            .arg("action", action)
+            .arg("allowed", known.join(", "))
+            .with(
+                "4",
+                RefusalCode::UnknownAction,
+                Some("action"),
+                Text::UnknownAction,
+            )
+    }
+
+    /// The approval gate (3.4 for operators, 3.5.1 for consultants).
+    fn gate(&self, event: &Event, action: &str) -> Result<(), Refusal> {
+        let clause = if event.actor.role == Role::Consultant {
+            "3.5.1"
+        } else {
+            "3.4"
+        };
+        let (code, text) = match self.approval(action).map(|a| a.state) {
+            Some(ApprovalState::Granted) => return Ok(()),
+            None => (RefusalCode::ApprovalRequired, Text::ApprovalRequired),
+            Some(ApprovalState::Pending) => (RefusalCode::ApprovalPending, Text::ApprovalPending),
+            Some(ApprovalState::Refused) => (RefusalCode::ApprovalRefused, Text::ApprovalRefused),
+        };
+        let field = if event.kind() == EventKind::PerformAction {
+            Some("action")
+        } else {
+            None
+        };
+        Err(self
+            .refuse(event)
+            .arg("action", action)
+            .arg("clause", clause)
+            .with(clause, code, field, text))
+    }
+
+    /// A refusal by the permission table, with its sentence.
+    fn denial(&self, reg: &Regulation, event: &Event, d: permissions::Denial) -> Refusal {
+        let kind = event.kind();
+        let role = event.actor.role;
+        let sentence = |lang: Lang| -> String {
+            let kind_l = kind.label(lang);
+            let role_l = role.label(lang);
+            match d.code {
+                RefusalCode::ReadOnly => Text::ReadOnly.render(lang, &[("kind", kind_l)]),
+                RefusalCode::RoleNotAllowed => {
+                    let allowed = list_labels(permissions::roles_for(kind), Role::label, lang);
+                    Text::RoleNotAllowed.render(
+                        lang,
+                        &[
+                            ("role", role_l),
+                            ("kind", kind_l),
+                            ("clause", d.clause),
+                            ("allowed", &allowed),
+                        ],
+                    )
+                }
+                RefusalCode::WrongStatus => {
+                    let allowed = list_labels(
+                        permissions::statuses_for(role, kind).iter().copied(),
+                        Status::label,
+                        lang,
+                    );
+                    let status = self.status.map(|s| s.label(lang)).unwrap_or("");
+                    Text::WrongStatus.render(
+                        lang,
+                        &[
+                            ("kind", kind_l),
+                            ("status", status),
+                            ("clause", d.clause),
+                            ("role", role_l),
+                            ("allowed", &allowed),
+                        ],
+                    )
+                }
+                RefusalCode::TerminalStatus => {
+                    let status = self.status.map(|s| s.label(lang)).unwrap_or("");
+                    Text::TerminalStatus.render(lang, &[("status", status), ("clause", d.clause)])
+                }
+                RefusalCode::AlreadyRegistered => {
+                    let at = self
+                        .registered_at()
+                        .map(|t| local(reg, t, lang))
+                        .unwrap_or_default();
+                    Text::AlreadyRegistered.render(lang, &[("at", &at)])
+                }
+                _ => Text::NotRegistered.render(lang, &[]),
+            }
+        };
+        Refusal {
+            clause: d.clause,
+            code: d.code,
+            kind,
+            role,
+            status: self.status,
+            field: None,
+            message_uk: sentence(Lang::Uk),
+            message_en: sentence(Lang::En),
+        }
+    }
+}
