@@ -44,7 +44,8 @@ export type PriorityChangeRule = 'keep_consumed' | 'recompute_from_registration'
 export type EventKind =
   | 'register' | 'classify' | 'change_priority' | 'reject' | 'ask_user' | 'user_answer' | 'reply'
   | 'plan_sprint' | 'start_work' | 'request_approval' | 'approve' | 'refuse_approval' | 'perform_action'
-  | 'extend_deadline' | 'complete' | 'release' | 'reopen' | 'accept' | 'archive' | 'comment';
+  | 'extend_deadline' | 'complete' | 'release' | 'reopen' | 'accept' | 'archive' | 'comment'
+  | 'pause' | 'resume';
 export type RefusalCode =
   | 'read_only' | 'role_not_allowed' | 'wrong_status' | 'terminal_status' | 'not_registered'
   | 'already_registered' | 'time_went_backwards' | 'instant_out_of_range' | 'missing_field'
@@ -52,7 +53,8 @@ export type RefusalCode =
   | 'submitted_after_registration' | 'no_question_pending' | 'approval_required' | 'approval_pending'
   | 'approval_refused' | 'approval_not_requested' | 'approval_already_granted' | 'approval_already_pending'
   | 'approval_not_by_email' | 'unknown_action' | 'invalid_extension' | 'extension_not_in_future'
-  | 'archive_too_early' | 'invalid_reopen_target';
+  | 'archive_too_early' | 'invalid_reopen_target'
+  | 'unknown_pause_reason' | 'pause_already_active' | 'pause_not_active';
 export type WarningCode =
   | 'outside_working_hours' | 'outside_registration_hours' | 'registration_optional' | 'no_change' | 'unclassified';
 /** The codes of thrown errors (refusal codes come on `ReglamentRefusal`). */

@@ -179,6 +179,17 @@ sentences! {
     /// Submission after registration.
     SubmittedAfterRegistration = "Час подачі заявки ({submitted}) не може бути пізнішим за час її реєстрації ({at}) (п. 3.3).",
         "The submission time ({submitted}) cannot be after the registration time ({at}) (clause 3.3).";
+    /// A pause reason the regulation does not declare.
+    UnknownPauseReason = "Регламент не оголошує причини призупинення «{reason}»; оголошені причини: {declared} (§2).",
+        "The regulation declares no pause reason “{reason}”; the declared reasons: {declared} (§2).";
+    /// No declared reason.
+    NoDeclaredReasons = "жодної", "none";
+    /// A declared reason already holding.
+    PauseAlreadyActive = "Строки вже призупинено з причини «{name}» ({reason}) з {since}; спершу зніміть її (resume) (§2).",
+        "The clocks are already paused for “{name}” ({reason}) since {since}; lift it first (resume) (§2).";
+    /// A declared reason not holding.
+    PauseNotActive = "Строки не призупинено з причини «{name}» ({reason}): знімати нічого (§2).",
+        "The clocks are not paused for “{name}” ({reason}): there is nothing to lift (§2).";
     /// An answer with no question.
     NoQuestionPending = "Користувачеві не ставили запитання, на яке очікують відповіді (п. 3.3).",
         "No question to the user is waiting for an answer (clause 3.3).";

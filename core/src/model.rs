@@ -548,7 +548,7 @@ vocabulary! {
     /// # Example
     /// ```
     /// use reglament::ticket::EventKind;
-    /// assert_eq!(EventKind::ALL.len(), 20);
+    /// assert_eq!(EventKind::ALL.len(), 22);
     /// assert_eq!(EventKind::PlanSprint.code(), "plan_sprint");
     /// assert!(EventKind::Release.gateable() && !EventKind::Comment.gateable());
     /// ```
@@ -593,6 +593,10 @@ vocabulary! {
         Archive = "archive", "архівувати заявку", "archive the request";
         /// Add a comment.
         Comment = "comment", "додати коментар", "add a comment";
+        /// Stop the clocks for a reason the regulation declares (DESIGN §7).
+        Pause = "pause", "призупинити строки із заявленої причини", "pause the clocks for a declared reason";
+        /// A declared pause reason no longer holds (DESIGN §7).
+        Resume = "resume", "зняти заявлену причину призупинення", "lift a declared pause";
     }
 }
 

@@ -42,7 +42,7 @@ ROLES = ["user", "operator", "consultant", "customer_service"]
 KINDS = ["register", "classify", "change_priority", "reject", "ask_user", "user_answer", "reply",
          "plan_sprint", "start_work", "request_approval", "approve", "refuse_approval",
          "perform_action", "extend_deadline", "complete", "release", "reopen", "accept",
-         "archive", "comment"]
+         "archive", "comment", "pause", "resume"]
 CATEGORIES = ["incident", "change_request", "consultation", "documentation_request"]
 PRIORITIES = ["critical", "high", "medium", "low"]
 ACTIONS = ["consultation", "remote_access", "server_access", "server_recovery", "process_settings",
@@ -73,7 +73,14 @@ REGULATIONS = [
                  ("documentation_request", "high", 14400, 97200, None),
                  ("documentation_request", "medium", 32400, 162000, None),
                  ("documentation_request", "low", 64800, 324000, None)])]},
-     "warning_thresholds": [75, 90, {"percent": 150, "name": "escalation"}, 200, 400]},
+     "warning_thresholds": [75, 90, {"percent": 150, "name": "escalation"}, 200, 400],
+     "pause_reasons": [
+         {"id": "awaiting_vendor", "uk": "очікування постачальника", "en": "awaiting the vendor",
+          "pauses": ["response", "resolution"]},
+         {"id": "awaiting_site_access", "uk": "очікування доступу", "en": "awaiting site access",
+          "pauses": ["resolution", "update_interval"]}]},
+    {"pause_reasons": [{"id": "awaiting_vendor", "uk": "очікування постачальника",
+                        "en": "awaiting the vendor", "pauses": ["update_interval", "response", "resolution"]}]},
 ]
 ZONES = ["Europe/Kyiv", "UTC", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham"]
 
@@ -120,6 +127,8 @@ def random_event(rng, kind, at):
         e["to"] = rng.choice(["sprint", "in_progress", "backlog"])
     elif kind == "comment":
         e["text"] = "note"
+    elif kind in ("pause", "resume"):
+        e["reason"] = rng.choice(["awaiting_vendor", "awaiting_vendor", "awaiting_site_access", "awaiting_godot"])
     return e
 
 

@@ -4,7 +4,7 @@
 //! with `now`).
 
 use super::chain::{Chain, Due};
-use super::engine::Ctx;
+use super::engine::{Ctx, Raw, Stop};
 use super::line::{Line, OPEN};
 use super::plan::{Counting, Live, Rem};
 use super::small::Small;
@@ -114,7 +114,7 @@ impl Ctx<'_> {
         chain: Option<Chain>,
         met: Option<i64>,
         stopped: Option<i64>,
-        raw: &[(StopReason, i64, i64)],
+        raw: &[Raw],
         out: &mut Clock,
         live_out: &mut Option<Live>,
     ) -> Result<Option<i64>> {
@@ -200,20 +200,24 @@ impl Ctx<'_> {
 
     /// The intervals of `raw` that stop the clock started at `seg`, up to
     /// `reference` (none in a summary).
-    fn clock_pauses(
-        &self,
-        raw: &[(StopReason, i64, i64)],
-        seg: i64,
-        reference: i64,
-    ) -> Vec<ClockPause> {
+    fn clock_pauses(&self, raw: &[Raw], seg: i64, reference: i64) -> Vec<ClockPause> {
         let mut pauses = Vec::new();
         if self.full {
             pauses.reserve_exact(raw.len());
             pauses.extend(
                 raw.iter()
                     .filter(|&&(_, a, b)| b > seg && a <= reference)
-                    .map(|&(reason, a, b)| ClockPause {
-                        reason,
+                    .map(|&(stop, a, b)| ClockPause {
+                        reason: match stop {
+                            Stop::Builtin(r) => r,
+                            Stop::Declared(_) => StopReason::Declared,
+                        },
+                        declared: match stop {
+                            Stop::Builtin(_) => None,
+                            Stop::Declared(i) => {
+                                self.reg.spec().pause_reasons.get(i).map(|r| r.id.clone())
+                            }
+                        },
                         from: self.utc(a),
                         to: (b != OPEN).then(|| self.utc(b)),
                     }),

@@ -20,6 +20,17 @@ use crate::model::{Category, Metric, PauseReason, Priority, Status};
 use crate::regulation::Regulation;
 use crate::ticket::{Extension, Ticket};
 
+/// Why an interval stops a clock: a built-in reason, or the reason at this
+/// index of the regulation's `pause_reasons` (DESIGN §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stop {
+    Builtin(StopReason),
+    Declared(usize),
+}
+
+/// An interval `[from, to)` that stops a clock (`to` is `OPEN` while it lasts).
+pub(super) type Raw = (Stop, i64, i64);
+
 /// The facts of a ticket as of `now`.
 pub(super) struct Ctx<'a> {
     pub(super) reg: &'a Regulation,
@@ -191,14 +202,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// The raw intervals that stop `metric`, as of `now`, beginning before `until`.
-    pub(super) fn stops(&self, metric: Metric, until: i64) -> Small<(StopReason, i64, i64), 4> {
+    pub(super) fn stops(&self, metric: Metric, until: i64) -> Small<Raw, 4> {
         let now = self.now_dt;
         let m = &self.reg.spec().pauses;
         let end = |to: Option<DateTime<Utc>>| match to {
             Some(t) if t <= now => ts(t),
             _ => OPEN,
         };
-        let mut out = Small::new((StopReason::Release, 0, 0));
+        let mut out = Small::new((Stop::Builtin(StopReason::Release), 0, 0));
         let until = if until == i64::MAX {
             DateTime::<Utc>::MAX_UTC
         } else {
@@ -208,7 +219,11 @@ impl<'a> Ctx<'a> {
         if m.stops(metric, PauseReason::AwaitingUser) {
             for w in self.ticket.user_waits() {
                 if begins(w.from) {
-                    out.push((StopReason::AwaitingUser, ts(w.from), end(w.to)));
+                    out.push((
+                        Stop::Builtin(StopReason::AwaitingUser),
+                        ts(w.from),
+                        end(w.to),
+                    ));
                 }
             }
         }
@@ -216,7 +231,7 @@ impl<'a> Ctx<'a> {
             for a in self.ticket.approvals() {
                 if begins(a.requested_at) {
                     out.push((
-                        StopReason::ApprovalPending,
+                        Stop::Builtin(StopReason::ApprovalPending),
                         ts(a.requested_at),
                         end(a.decided_at),
                     ));
@@ -226,7 +241,21 @@ impl<'a> Ctx<'a> {
         if metric != Metric::Response {
             for c in self.ticket.cycles() {
                 if begins(c.released_at) {
-                    out.push((StopReason::Release, ts(c.released_at), end(c.reopened_at)));
+                    let stop = Stop::Builtin(StopReason::Release);
+                    out.push((stop, ts(c.released_at), end(c.reopened_at)));
+                }
+            }
+        }
+        // DESIGN §7: the declared reasons that stop this metric
+        let declared = &self.reg.spec().pause_reasons;
+        if !declared.is_empty() {
+            for p in self.ticket.declared_pauses() {
+                let i = declared.iter().position(|r| r.id == p.reason);
+                let stops = i
+                    .and_then(|i| declared.get(i))
+                    .is_some_and(|r| r.stops(metric));
+                if let (true, Some(i), true) = (stops, i, begins(p.from)) {
+                    out.push((Stop::Declared(i), ts(p.from), end(p.to)));
                 }
             }
         }
@@ -235,12 +264,7 @@ impl<'a> Ctx<'a> {
 
     /// The consumed-time line of these stops; clocks with the same stops
     /// (resolution and update interval, usually) share one.
-    pub(super) fn line(
-        &self,
-        raw: &[(StopReason, i64, i64)],
-        start: i64,
-        cal: usize,
-    ) -> Result<&Line<'a>> {
+    pub(super) fn line(&self, raw: &[Raw], start: i64, cal: usize) -> Result<&Line<'a>> {
         let mut small = [(0i64, 0i64); 8];
         let mut large = Vec::new();
         let iv: &mut [(i64, i64)] = if raw.len() <= small.len() {

@@ -44,23 +44,65 @@ pub struct CountedInterval {
 /// ```
 /// use reglament::sla::{ExplainedPause, StopReason};
 /// let from = reglament::instant::parse("2026-03-02T08:00:00Z").unwrap();
-/// let p = ExplainedPause { reason: StopReason::AwaitingUser, from, to: from, open: true, working_seconds: 0 };
+/// let p = ExplainedPause { reason: StopReason::AwaitingUser, declared: None, from, to: from,
+///     open: true, working_seconds: 0 };
 /// assert_eq!(serde_json::to_value(&p).unwrap()["reason"], "awaiting_user");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExplainedPause {
     /// Why.
     pub reason: StopReason,
+    /// For [`StopReason::Declared`]: the declared reason (its id is written
+    /// as `reason`, its names as `name_uk` and `name_en`).
+    pub declared: Option<crate::regulation::PauseReasonSpec>,
     /// From when (clipped to the explained span).
-    #[serde(with = "serde_utc")]
     pub from: DateTime<Utc>,
     /// Until when (clipped to the explained span).
-    #[serde(with = "serde_utc")]
     pub to: DateTime<Utc>,
     /// Still lasting at the end of the span.
     pub open: bool,
     /// Working seconds inside it (not counted).
     pub working_seconds: i64,
+}
+
+impl ExplainedPause {
+    /// The reason's name in `lang`: the declared one's own, or the built-in label.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::{i18n::Lang, sla::{ExplainedPause, StopReason}};
+    /// let from = reglament::instant::parse("2026-03-02T08:00:00Z").unwrap();
+    /// let p = ExplainedPause { reason: StopReason::AwaitingUser, declared: None, from, to: from,
+    ///     open: true, working_seconds: 0 };
+    /// assert_eq!(p.reason_label(Lang::En), "waiting for the user's answer");
+    /// ```
+    pub fn reason_label(&self, lang: Lang) -> &str {
+        match (&self.declared, lang) {
+            (Some(d), Lang::Uk) => &d.uk,
+            (Some(d), Lang::En) => &d.en,
+            (None, _) => self.reason.label(lang),
+        }
+    }
+}
+
+impl Serialize for ExplainedPause {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        match &self.declared {
+            Some(d) => m.serialize_entry("reason", &d.id)?,
+            None => m.serialize_entry("reason", &self.reason)?,
+        }
+        m.serialize_entry("from", &crate::instant::format(self.from))?;
+        m.serialize_entry("to", &crate::instant::format(self.to))?;
+        m.serialize_entry("open", &self.open)?;
+        m.serialize_entry("working_seconds", &self.working_seconds)?;
+        if let Some(d) = &self.declared {
+            m.serialize_entry("name_uk", &d.uk)?;
+            m.serialize_entry("name_en", &d.en)?;
+        }
+        m.end()
+    }
 }
 
 crate::model::vocabulary! {
@@ -261,8 +303,14 @@ impl Ticket {
             if b < a {
                 continue;
             }
+            let declared = p
+                .declared
+                .as_deref()
+                .and_then(|id| reg.spec().pause_reasons.iter().find(|r| r.id == id))
+                .cloned();
             pauses.push(ExplainedPause {
                 reason: p.reason,
+                declared,
                 from: a,
                 to: b,
                 open: p.to.map_or(true, |x| x > to),
@@ -431,7 +479,7 @@ fn interval_words(x: &Explanation, cal: &Calendar, lang: Lang, out: &mut Vec<Str
         out.push(text.render(
             lang,
             &[
-                ("reason", p.reason.label(lang)),
+                ("reason", p.reason_label(lang)),
                 ("from", &l(p.from)),
                 ("to", &l(p.to)),
                 ("duration", &dur(p.working_seconds)),

@@ -4,12 +4,17 @@
 //!
 //! # Semantics
 //!
-//! Let `W(a, b)` be the calendar's working seconds in `[a, b)`. For a metric
+//! Let `W(a, b)` be the working seconds in `[a, b)` of the clock's calendar:
+//! the regulation's `calendar`, or the named calendar of the SLA row in
+//! force at the clock's last instant (DESIGN §7). For a metric
 //! `m`, the **paused set** `P_m` is the union of
 //! * the pauses the regulation's pause matrix stops `m` for: *approval
 //!   pending* (`request_approval` → `approve`/`refuse_approval`) and
 //!   *awaiting the user* (`ask_user` → `user_answer`, or Release/rejection
 //!   that ends the wait); a pause still open at `now` lasts;
+//! * the declared pause reasons (DESIGN §7) whose `pauses` list `m`, each
+//!   from `pause {reason}` to `resume {reason}` (several may hold at once:
+//!   the clock runs again when none holds);
 //! * for resolution and update interval only, every `[release, reopen)`
 //!   interval: time in Release does not count.
 //!
@@ -58,9 +63,11 @@
 //! the update interval) before the clock breached.
 //!
 //! **Thresholds**: for each percentage `p` of the regulation's
-//! `warning_thresholds`, the instant at which `C` reaches
+//! `warning_thresholds` (1 to 1000; beyond 100 escalation levels, reached
+//! after the breach), the instant at which `C` reaches
 //! `ceil(T · p / 100)` (`T` including the added seconds), crossed when it
 //! comes at or before `now` (before the meeting instant for a met clock).
+//! A clock still counting schedules each threshold ahead, breached or not.
 //!
 //! **Update interval**: every informing event of support (reply, question,
 //! status change by staff) starts a new period whose due is the period's

@@ -572,6 +572,214 @@ fn a_plan_and_the_explanation_follow_the_named_calendar() {
     assert_eq!(f(next), "2026-03-06T21:00:00Z");
 }
 
+fn vendor_reg() -> Regulation {
+    reg_with(json!({"pause_reasons": [
+        {"id": "awaiting_vendor", "uk": "очікування постачальника", "en": "awaiting the vendor",
+         "pauses": ["response", "resolution"]},
+        {"id": "awaiting_site_access", "uk": "очікування доступу до об'єкта",
+         "en": "awaiting access to the site", "pauses": ["resolution", "update_interval"]}]}))
+}
+
+#[test]
+fn several_declared_reasons_hold_at_once_and_the_clock_runs_when_none_holds() {
+    let reg = vendor_reg();
+    let pause = |who: &str, at: &str, kind: &str, reason: &str| {
+        by(who, at, kind, json!({"reason": reason}))
+    };
+    let t = ticket(
+        &reg,
+        &[
+            register("2026-03-02T10:00:00+02:00", "high", Some("incident")),
+            by(
+                "consultant",
+                "2026-03-02T10:30:00+02:00",
+                "start_work",
+                json!({}),
+            ),
+            pause(
+                "consultant",
+                "2026-03-02T11:00:00+02:00",
+                "pause",
+                "awaiting_vendor",
+            ),
+            pause(
+                "operator",
+                "2026-03-02T12:00:00+02:00",
+                "pause",
+                "awaiting_site_access",
+            ),
+            pause(
+                "consultant",
+                "2026-03-02T13:00:00+02:00",
+                "resume",
+                "awaiting_vendor",
+            ),
+            pause(
+                "operator",
+                "2026-03-02T14:00:00+02:00",
+                "resume",
+                "awaiting_site_access",
+            ),
+        ],
+    );
+    let now = at("2026-03-02T15:00:00+02:00");
+    let c = t.clocks(&reg, now).unwrap();
+    // counted 10:00–11:00 and 14:00–15:00: stopped from 11:00 until neither reason held
+    assert_eq!(c.resolution.consumed, 2 * H);
+    // 9 h of target, 3 held back: Tuesday 13:00 Kyiv
+    assert_eq!(f(c.resolution.due_at), "2026-03-03T11:00:00Z");
+    let reasons: Vec<&str> = c
+        .resolution
+        .pauses
+        .iter()
+        .map(|p| p.reason_code())
+        .collect();
+    assert_eq!(reasons, ["awaiting_vendor", "awaiting_site_access"]);
+    // the update interval stops for the site access only (12:00–14:00): from
+    // 10:30, 2 h fall due at 14:30
+    let u = c.update_interval.unwrap();
+    assert_eq!(
+        (u.clock.consumed, f(u.clock.due_at)),
+        (9000, "2026-03-02T12:30:00Z".into())
+    );
+    // the explanation names each reason in both languages
+    let x = t
+        .explain_clock(&reg, Metric::Resolution, now)
+        .unwrap()
+        .unwrap();
+    assert!(
+        x.en.iter().any(|s| s.contains("awaiting the vendor")),
+        "{:?}",
+        x.en
+    );
+    assert!(
+        x.uk.iter()
+            .any(|s| s.contains("очікування доступу до об'єкта")),
+        "{:?}",
+        x.uk
+    );
+    assert_eq!(x.pauses[0].working_seconds, 2 * H);
+    let v = serde_json::to_value(&x.pauses[1]).unwrap();
+    assert_eq!(
+        (v["reason"].as_str(), v["name_en"].as_str()),
+        (
+            Some("awaiting_site_access"),
+            Some("awaiting access to the site")
+        )
+    );
+    // a plan reads the same
+    let plan = t.clock_plan(&reg).unwrap();
+    assert_eq!(plan.clocks(now).unwrap(), c_full(&t, &reg, now));
+}
+
+fn c_full(t: &Ticket, reg: &Regulation, now: DateTime<Utc>) -> Clocks {
+    t.clocks(reg, now).unwrap()
+}
+
+#[test]
+fn declared_pause_refusals_name_the_rule_and_the_reason() {
+    use crate::ticket::RefusalCode;
+    let reg = vendor_reg();
+    let mut t = ticket(
+        &reg,
+        &[register(
+            "2026-03-02T10:00:00+02:00",
+            "high",
+            Some("incident"),
+        )],
+    );
+    let ev = |v: Value| Event::from_value(&v, "").unwrap();
+    let cases = [
+        (
+            by(
+                "consultant",
+                "2026-03-02T10:10:00+02:00",
+                "resume",
+                json!({"reason": "awaiting_vendor"}),
+            ),
+            RefusalCode::PauseNotActive,
+        ),
+        (
+            by(
+                "operator",
+                "2026-03-02T10:20:00+02:00",
+                "pause",
+                json!({"reason": "awaiting_godot"}),
+            ),
+            RefusalCode::UnknownPauseReason,
+        ),
+    ];
+    for (e, code) in cases {
+        let out = t.apply(&reg, ev(e));
+        let r = out.refusal().unwrap();
+        assert_eq!((r.clause, r.code, r.field), ("§2", code, Some("reason")));
+        assert!(r.message_en.contains("awaiting_"), "{}", r.message_en);
+    }
+    let ok = t.apply(
+        &reg,
+        ev(by(
+            "operator",
+            "2026-03-02T10:30:00+02:00",
+            "pause",
+            json!({"reason": "awaiting_vendor"}),
+        )),
+    );
+    assert!(ok.is_accepted());
+    let again = t.apply(
+        &reg,
+        ev(by(
+            "consultant",
+            "2026-03-02T10:40:00+02:00",
+            "pause",
+            json!({"reason": "awaiting_vendor"}),
+        )),
+    );
+    let r = again.refusal().unwrap();
+    assert_eq!(
+        (r.clause, r.code, r.field),
+        ("§2", RefusalCode::PauseAlreadyActive, Some("reason"))
+    );
+    assert!(
+        r.message_uk.contains("очікування постачальника"),
+        "{}",
+        r.message_uk
+    );
+    // the user may not pause; nobody pauses in Release
+    let user = t.apply(
+        &reg,
+        ev(by(
+            "user",
+            "2026-03-02T10:50:00+02:00",
+            "resume",
+            json!({"reason": "awaiting_vendor"}),
+        )),
+    );
+    assert_eq!(user.refusal().unwrap().code, RefusalCode::RoleNotAllowed);
+    // under the default regulation, no reason is declared
+    let mut d = ticket(
+        &Regulation::default(),
+        &[register(
+            "2026-03-02T10:00:00+02:00",
+            "high",
+            Some("incident"),
+        )],
+    );
+    let r = d.apply(
+        &Regulation::default(),
+        ev(op(
+            "2026-03-02T10:10:00+02:00",
+            "pause",
+            json!({"reason": "awaiting_vendor"}),
+        )),
+    );
+    assert_eq!(r.refusal().unwrap().code, RefusalCode::UnknownPauseReason);
+    assert!(r
+        .refusal()
+        .unwrap()
+        .message_en
+        .contains("declared reasons: none"));
+}
+
 #[test]
 fn explanation_adds_up_and_names_holidays() {
     let reg = Regulation::default();
@@ -764,6 +972,81 @@ mod property {
                 let next = t.next_change_at(&reg, now).map_err(|e| e.to_string());
                 prop_assert_eq!(plan.next_change_at(now).map_err(|e| e.to_string()), next);
             }
+        }
+    }
+
+    /// Declared pauses (one reason or two, overlapping or not) of the
+    /// resolution clock of a medium incident, `(start minutes, length minutes, reason)`.
+    fn vendor_history(pauses: &[(u32, u32, bool)]) -> Vec<Value> {
+        let start = at("2026-03-02T08:00:00Z");
+        let mut ev = vec![register(&format(start), "medium", Some("incident"))];
+        let mut marks = Vec::new();
+        let mut t = start;
+        for &(gap, len, second) in pauses {
+            let reason = if second {
+                "awaiting_site_access"
+            } else {
+                "awaiting_vendor"
+            };
+            let from = t + chrono::Duration::minutes(i64::from(gap));
+            let to = from + chrono::Duration::minutes(i64::from(len) + 1);
+            marks.push((from, true, reason));
+            marks.push((to, false, reason));
+            t = from;
+        }
+        marks.sort_by_key(|m| (m.0, m.1));
+        let mut holding = std::collections::HashSet::new();
+        for (when, pause, reason) in marks {
+            let kind = if pause { "pause" } else { "resume" };
+            // a reason already holding (or not holding) is skipped, as the engine would refuse it
+            if pause == holding.contains(reason) {
+                continue;
+            }
+            if pause {
+                holding.insert(reason);
+            } else {
+                holding.remove(reason);
+            }
+            ev.push(op(&format(when), kind, json!({"reason": reason})));
+        }
+        ev
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn declared_pauses_add_exactly_their_paused_working_time_to_the_due(
+            pauses in proptest::collection::vec((0u32..3000, 0u32..2000, any::<bool>()), 0..6)) {
+            let reg = vendor_reg();
+            let events = vendor_history(&pauses);
+            let evs: Vec<Event> = events.iter().map(|v| Event::from_value(v, "").unwrap()).collect();
+            let replay = Ticket::replay(&reg, "T", evs);
+            prop_assert!(replay.steps.iter().all(|s| s.outcome.is_accepted()));
+            let t = replay.ticket;
+            // read once every pause is over: the due is then known
+            let now = t.last_event_at().unwrap() + chrono::Duration::days(200);
+            let c = t.clocks(&reg, now).unwrap().resolution;
+            let (due, target) = (c.due_at.unwrap(), c.target.unwrap());
+            let cal = reg.calendar();
+            let start = t.registered_at().unwrap();
+            // the paused working time before the due: the merged pauses
+            let mut iv: Vec<(DateTime<Utc>, DateTime<Utc>)> = t.declared_pauses().iter()
+                .map(|p| (p.from, p.to.unwrap())).collect();
+            iv.sort();
+            let mut merged: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+            for (a, b) in iv {
+                match merged.last_mut() {
+                    Some(l) if a <= l.1 => l.1 = l.1.max(b),
+                    _ => merged.push((a, b)),
+                }
+            }
+            let paused: i64 = merged.iter().filter(|(a, _)| *a < due)
+                .map(|&(a, b)| cal.elapsed(a, b.min(due)).unwrap()).sum();
+            // the due is where the target plus exactly the paused working time runs out
+            prop_assert_eq!(due, cal.add(start, target + paused).unwrap());
+            // and without the pauses, the target alone
+            let plain = ticket(&reg, &events[..1]).clocks(&reg, now).unwrap().resolution;
+            prop_assert_eq!(plain.due_at.unwrap(), cal.add(start, target).unwrap());
         }
     }
 }

@@ -73,6 +73,9 @@ vocabulary! {
         AwaitingUser = "awaiting_user", "очікування відповіді Користувача", "waiting for the user's answer";
         /// The request is in Release (resolution and update interval).
         Release = "release", "заявка у статусі «Реліз»", "the request is in Release";
+        /// A pause reason the regulation declares (DESIGN §7); the pause
+        /// names which (`ClockPause::declared`).
+        Declared = "declared", "заявлена причина", "a declared reason";
     }
 }
 
@@ -150,19 +153,50 @@ pub struct DueChange {
 /// ```
 /// use reglament::sla::{ClockPause, StopReason};
 /// let from = reglament::instant::parse("2026-03-02T09:00:00Z").unwrap();
-/// let p = ClockPause { reason: StopReason::AwaitingUser, from, to: None };
+/// let p = ClockPause { reason: StopReason::AwaitingUser, declared: None, from, to: None };
 /// assert!(serde_json::to_value(&p).unwrap()["to"].is_null());
+/// // a declared reason is written by its id
+/// let v = ClockPause { reason: StopReason::Declared, declared: Some("awaiting_vendor".into()), from, to: None };
+/// assert_eq!(serde_json::to_value(&v).unwrap()["reason"], "awaiting_vendor");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClockPause {
     /// Why the clock stops.
     pub reason: StopReason,
+    /// For [`StopReason::Declared`], the declared reason's id: the JSON
+    /// writes it as `reason` (`"awaiting_vendor"`).
+    pub declared: Option<String>,
     /// From when.
-    #[serde(with = "serde_utc")]
     pub from: DateTime<Utc>,
     /// Until when; `None` while it lasts at `now`.
-    #[serde(with = "serde_utc::option")]
     pub to: Option<DateTime<Utc>>,
+}
+
+impl ClockPause {
+    /// The code the pause is written with: the declared reason's id, or
+    /// the built-in reason's code.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::sla::{ClockPause, StopReason};
+    /// let from = reglament::instant::parse("2026-03-02T09:00:00Z").unwrap();
+    /// let p = ClockPause { reason: StopReason::Release, declared: None, from, to: None };
+    /// assert_eq!(p.reason_code(), "release");
+    /// ```
+    pub fn reason_code(&self) -> &str {
+        self.declared.as_deref().unwrap_or(self.reason.code())
+    }
+}
+
+impl Serialize for ClockPause {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("reason", self.reason_code())?;
+        m.serialize_entry("from", &crate::instant::format(self.from))?;
+        m.serialize_entry("to", &self.to.map(crate::instant::format))?;
+        m.end()
+    }
 }
 
 /// One clock at `now`.

@@ -8,11 +8,11 @@
 #![allow(clippy::indexing_slicing)]
 
 use super::chain::{Chain, Due, Point};
-use super::engine::Ctx;
+use super::engine::{Ctx, Raw};
 use super::line::Line;
 use super::plan::{Extra, OpenPeriod};
 use super::small::Small;
-use super::{column, ts, PeriodBreach, StopReason, UpdateClock};
+use super::{column, ts, PeriodBreach, UpdateClock};
 use crate::error::Result;
 use crate::model::Metric;
 use crate::ticket::Extension;
@@ -252,7 +252,7 @@ impl Ctx<'_> {
     fn open_period(
         &self,
         line: &Line,
-        raw: &[(StopReason, i64, i64)],
+        raw: &[Raw],
         (out, extra): (&mut Option<UpdateClock>, &mut Extra),
         tally: Tally,
         chain: Chain,

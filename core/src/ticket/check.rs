@@ -133,6 +133,9 @@ impl Ticket {
             // acceptance archives at once (commit): nothing else to check.
             EventBody::Accept => {}
             EventBody::Archive => self.check_archive(reg, event)?,
+            EventBody::Pause { reason } | EventBody::Resume { reason } => {
+                self.check_declared_pause(reg, event, reason)?
+            }
             EventBody::AskUser | EventBody::Reply | EventBody::Complete | EventBody::Comment => {}
         }
         self.warn_outside_hours(reg, event, &mut plan)?;
@@ -637,6 +640,53 @@ impl Ticket {
                 Some("at"),
                 Text::InstantOutOfRange,
             )
+    }
+
+    /// `pause` / `resume` (DESIGN §7): a declared reason, paused only when
+    /// it does not hold, resumed only when it does.
+    fn check_declared_pause(
+        &self,
+        reg: &Regulation,
+        event: &Event,
+        reason: &str,
+    ) -> Result<(), Refusal> {
+        let declared = &reg.spec().pause_reasons;
+        let Some(spec) = declared.iter().find(|r| r.id == reason) else {
+            let ids: Vec<&str> = declared.iter().map(|r| r.id.as_str()).collect();
+            let refuse = self.refuse(event).arg("reason", reason);
+            let refuse = if ids.is_empty() {
+                let none = |l| Text::NoDeclaredReasons.render(l, &[]);
+                refuse.label("declared", &none(Lang::Uk), &none(Lang::En))
+            } else {
+                refuse.arg("declared", ids.join(", "))
+            };
+            return Err(refuse.with(
+                "§2",
+                RefusalCode::UnknownPauseReason,
+                Some("reason"),
+                Text::UnknownPauseReason,
+            ));
+        };
+        let holding = self.holding_pause(reason);
+        let refusal = match (event.kind(), holding) {
+            (EventKind::Pause, Some(p)) => (
+                RefusalCode::PauseAlreadyActive,
+                Text::PauseAlreadyActive,
+                Some(p.from),
+            ),
+            (EventKind::Resume, None) => (RefusalCode::PauseNotActive, Text::PauseNotActive, None),
+            _ => return Ok(()),
+        };
+        let (code, text, since) = refusal;
+        let refuse = self
+            .refuse(event)
+            .arg("reason", reason)
+            .label("name", &spec.uk, &spec.en);
+        let refuse = match since {
+            Some(t) => refuse.label("since", &local(reg, t, Lang::Uk), &local(reg, t, Lang::En)),
+            None => refuse,
+        };
+        Err(refuse.with("§2", code, Some("reason"), text))
     }
 
     fn unknown_action(&self, reg: &Regulation, event: &Event, action: &str) -> Refusal {

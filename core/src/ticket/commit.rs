@@ -152,6 +152,24 @@ impl Ticket {
                 self.archived_at = Some(at);
                 self.archived_by = Some(actor.clone());
             }
+            EventBody::Pause { reason } => self.declared_pauses.push(DeclaredPause {
+                reason,
+                from: at,
+                to: None,
+                paused_by: actor.clone(),
+                resumed_by: None,
+            }),
+            EventBody::Resume { reason } => {
+                if let Some(p) = self
+                    .declared_pauses
+                    .iter_mut()
+                    .rev()
+                    .find(|p| p.reason == reason && p.to.is_none())
+                {
+                    p.to = Some(at);
+                    p.resumed_by = Some(actor.clone());
+                }
+            }
             EventBody::PlanSprint { .. }
             | EventBody::StartWork
             | EventBody::Complete

@@ -200,6 +200,16 @@ pub enum EventBody {
     Archive,
     /// `comment`: `text` (required).
     Comment,
+    /// `pause`: `reason` (required), a pause reason the regulation declares.
+    Pause {
+        /// The declared reason's id.
+        reason: String,
+    },
+    /// `resume`: `reason` (required), the declared reason that no longer holds.
+    Resume {
+        /// The declared reason's id.
+        reason: String,
+    },
 }
 
 impl EventBody {
@@ -232,6 +242,8 @@ impl EventBody {
             EventBody::Accept => EventKind::Accept,
             EventBody::Archive => EventKind::Archive,
             EventBody::Comment => EventKind::Comment,
+            EventBody::Pause { .. } => EventKind::Pause,
+            EventBody::Resume { .. } => EventKind::Resume,
         }
     }
 }
@@ -449,6 +461,20 @@ impl Event {
             },
             EventKind::Accept => EventBody::Accept,
             EventKind::Archive => EventBody::Archive,
+            EventKind::Pause | EventKind::Resume => {
+                let reason: String = f.req("reason", "the declared pause reason's id")?;
+                if reason.trim().is_empty() {
+                    return Err(Error::invalid(
+                        f.path_of("reason"),
+                        "the pause reason must not be empty",
+                    ));
+                }
+                if kind == EventKind::Pause {
+                    EventBody::Pause { reason }
+                } else {
+                    EventBody::Resume { reason }
+                }
+            }
             EventKind::Comment => {
                 if text.is_none() {
                     return Err(Error::new(
@@ -665,6 +691,9 @@ impl Serialize for Event {
                 }
             }
             EventBody::Reopen { to } => m.serialize_entry("to", to)?,
+            EventBody::Pause { reason } | EventBody::Resume { reason } => {
+                m.serialize_entry("reason", reason)?;
+            }
             EventBody::AskUser
             | EventBody::UserAnswer
             | EventBody::Reply
@@ -729,6 +758,8 @@ mod tests {
             json!({"kind": "accept"}),
             json!({"kind": "archive"}),
             json!({"kind": "comment", "text": "hello"}),
+            json!({"kind": "pause", "reason": "awaiting_vendor", "text": "the vendor looks into it"}),
+            json!({"kind": "resume", "reason": "awaiting_vendor"}),
         ];
         let mut kinds = std::collections::HashSet::new();
         for s in samples {
@@ -738,6 +769,18 @@ mod tests {
             assert_eq!(back, e, "{s}");
         }
         assert_eq!(kinds.len(), EventKind::ALL.len());
+    }
+
+    #[test]
+    fn a_pause_needs_its_reason() {
+        for kind in ["pause", "resume"] {
+            let e = ev(json!({"kind": kind})).unwrap_err();
+            assert_eq!((e.code(), e.field()), ("missing_field", Some("reason")));
+            let e = ev(json!({"kind": kind, "reason": " "})).unwrap_err();
+            assert_eq!((e.code(), e.field()), ("invalid_value", Some("reason")));
+            let e = ev(json!({"kind": kind, "reason": 7})).unwrap_err();
+            assert_eq!(e.field(), Some("reason"));
+        }
     }
 
     #[test]

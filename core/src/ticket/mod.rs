@@ -79,6 +79,9 @@ pub struct Ticket {
     category_changes: Vec<Change<Category>>,
     user_updates: Vec<Reaction>,
     user_waits: Vec<Wait>,
+    /// Declared pauses (DESIGN §7), in the order they began.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    declared_pauses: Vec<DeclaredPause>,
     approvals: Vec<Approval>,
     actions: Vec<PerformedAction>,
     extensions: Vec<Extension>,
@@ -114,6 +117,7 @@ impl Ticket {
             category_changes: Vec::new(),
             user_updates: Vec::new(),
             user_waits: Vec::new(),
+            declared_pauses: Vec::new(),
             approvals: Vec::new(),
             actions: Vec::new(),
             extensions: Vec::new(),
@@ -411,6 +415,23 @@ impl Ticket {
     /// ```
     pub fn user_waits(&self) -> &[Wait] {
         &self.user_waits
+    }
+
+    /// The declared pauses (DESIGN §7), in the order they began; several
+    /// reasons may hold at once.
+    ///
+    /// # Example
+    /// See [`DeclaredPause`].
+    pub fn declared_pauses(&self) -> &[DeclaredPause] {
+        &self.declared_pauses
+    }
+
+    /// The declared pause of `reason` holding now, if any.
+    pub(crate) fn holding_pause(&self, reason: &str) -> Option<&DeclaredPause> {
+        self.declared_pauses
+            .iter()
+            .rev()
+            .find(|p| p.reason == reason && p.to.is_none())
     }
 
     /// The customer approvals.

@@ -45,6 +45,12 @@ vocabulary! {
         SubmittedAfterRegistration = "submitted_after_registration", "подано після реєстрації", "submitted after registration";
         /// An answer when no question waits.
         NoQuestionPending = "no_question_pending", "немає запитання", "no question pending";
+        /// `pause` or `resume` naming a reason the regulation does not declare (DESIGN §7).
+        UnknownPauseReason = "unknown_pause_reason", "невідома причина призупинення", "unknown pause reason";
+        /// `pause` for a declared reason already holding.
+        PauseAlreadyActive = "pause_already_active", "причина вже діє", "pause already active";
+        /// `resume` for a declared reason not holding.
+        PauseNotActive = "pause_not_active", "причина не діє", "pause not active";
         /// A gated action with no approval requested.
         ApprovalRequired = "approval_required", "потрібен дозвіл", "approval required";
         /// A gated action while the approval is pending.

@@ -229,6 +229,21 @@ pub const PERMISSIONS: &[Permission] = &[
         "1.3",
         &[g(User, LIVE), g(Operator, LIVE), g(Consultant, LIVE)],
     ),
+    // DESIGN §7 (a rule of §2's kind, the seed is silent): support staff
+    // pause the clocks for a declared reason and lift it while the request
+    // is worked on; Release already stops the clocks, terminal statuses take nothing.
+    row(
+        EventKind::Pause,
+        "§2",
+        "§2",
+        &[g(Operator, OPEN), g(Consultant, OPEN)],
+    ),
+    row(
+        EventKind::Resume,
+        "§2",
+        "§2",
+        &[g(Operator, OPEN), g(Consultant, OPEN)],
+    ),
 ];
 
 /// The row of `kind`.
@@ -445,6 +460,8 @@ reopen user:R operator:R consultant:R
 accept user:R
 archive operator:R consultant:R
 comment user:BSPDR operator:BSPDR consultant:BSPDR
+pause operator:BSPD consultant:BSPD
+resume operator:BSPD consultant:BSPD
 ";
         assert_eq!(rendered, expected);
     }

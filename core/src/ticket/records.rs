@@ -7,6 +7,37 @@ use super::{Actor, EventKind};
 use crate::instant::serde_utc;
 use crate::model::{vocabulary, Channel, Metric, PauseReason, Reason, Service, Status};
 
+/// A declared pause (DESIGN §7): from `pause {reason}` until `resume {reason}`.
+///
+/// # Example
+/// ```
+/// use reglament::{ticket::{Event, Ticket}, Regulation};
+/// let reg = Regulation::with_overrides(&serde_json::json!({"pause_reasons": [{"id": "awaiting_vendor",
+///     "uk": "очікування постачальника", "en": "awaiting the vendor", "pauses": ["resolution"]}]})).unwrap();
+/// let mut t = Ticket::new("T-1");
+/// t.apply(&reg, Event::from_json(r#"{"kind":"register","at":"2026-03-02T10:00:00+02:00",
+///     "actor":{"id":"op-1","role":"operator"},"channel":"phone","description":"d",
+///     "conditions":"c","priority":"high"}"#).unwrap());
+/// t.apply(&reg, Event::from_json(r#"{"kind":"pause","reason":"awaiting_vendor","at":"2026-03-02T10:05:00+02:00","actor":{"id":"x","role":"operator"}}"#).unwrap());
+/// let p = &t.declared_pauses()[0];
+/// assert_eq!((p.reason.as_str(), p.to), ("awaiting_vendor", None));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeclaredPause {
+    /// The declared reason's id.
+    pub reason: String,
+    /// When it began.
+    #[serde(with = "serde_utc")]
+    pub from: DateTime<Utc>,
+    /// When it was lifted, `None` while it holds.
+    #[serde(with = "serde_utc::option")]
+    pub to: Option<DateTime<Utc>>,
+    /// Who paused.
+    pub paused_by: Actor,
+    /// Who lifted it.
+    pub resumed_by: Option<Actor>,
+}
+
 /// The registration facts as the ticket keeps them.
 ///
 /// # Example
