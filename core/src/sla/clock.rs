@@ -23,6 +23,7 @@ struct Reading {
 }
 
 impl Reading {
+    #[inline]
     fn counting(&self) -> bool {
         self.met.is_none() && self.stopped.is_none()
     }
@@ -37,6 +38,7 @@ struct Resolver<'l, 'c> {
 }
 
 impl Resolver<'_, '_> {
+    #[inline]
     fn resolve(&mut self, d: Option<Due>) -> Result<Option<i64>> {
         match d {
             None => Ok(None),
