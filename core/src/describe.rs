@@ -203,25 +203,7 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
             )
         );
     }
-    for pr in &spec.pause_reasons {
-        let metrics: Vec<&str> = pr.pauses.iter().map(|m| m.label(lang)).collect();
-        let name = match lang {
-            Lang::Uk => &pr.uk,
-            Lang::En => &pr.en,
-        };
-        let _ = writeln!(
-            out,
-            "  {}",
-            r(
-                Text::DescribePauseReasonRow,
-                &[
-                    ("name", name),
-                    ("id", &pr.id),
-                    ("metrics", &metrics.join(", "))
-                ]
-            )
-        );
-    }
+    declared_pause_reasons(&mut out, reg, lang);
     let _ = writeln!(
         out,
         "{}",
@@ -303,6 +285,30 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
         r(Text::DescribeThresholds, &[("list", &list.join(", "))])
     );
     out
+}
+
+/// The declared pause reasons (DESIGN §7), one line each.
+fn declared_pause_reasons(out: &mut String, reg: &Regulation, lang: Lang) {
+    let r = |t: Text, args: &[(&str, &str)]| t.render(lang, args);
+    for pr in &reg.spec().pause_reasons {
+        let metrics: Vec<&str> = pr.pauses.iter().map(|m| m.label(lang)).collect();
+        let name = match lang {
+            Lang::Uk => &pr.uk,
+            Lang::En => &pr.en,
+        };
+        let _ = writeln!(
+            out,
+            "  {}",
+            r(
+                Text::DescribePauseReasonRow,
+                &[
+                    ("name", name),
+                    ("id", &pr.id),
+                    ("metrics", &metrics.join(", "))
+                ]
+            )
+        );
+    }
 }
 
 /// Which SLA rows count on which named calendar (DESIGN §7).

@@ -297,26 +297,7 @@ impl Ticket {
                 seconds: (b - a).num_seconds(),
             })
             .collect();
-        let mut pauses = Vec::new();
-        for p in &clock.pauses {
-            let (a, b) = (p.from.max(from), p.to.unwrap_or(to).min(to));
-            if b < a {
-                continue;
-            }
-            let declared = p
-                .declared
-                .as_deref()
-                .and_then(|id| reg.spec().pause_reasons.iter().find(|r| r.id == id))
-                .cloned();
-            pauses.push(ExplainedPause {
-                reason: p.reason,
-                declared,
-                from: a,
-                to: b,
-                open: p.to.map_or(true, |x| x > to),
-                working_seconds: cal.elapsed(a, b)?,
-            });
-        }
+        let pauses = explained_pauses(reg, cal, &clock, (from, to))?;
         let mut skipped_days = Vec::new();
         if to > from {
             let (mut d, last) = (cal.local_date(from), cal.local_date(to));
@@ -366,6 +347,37 @@ impl Ticket {
         x.en = words(&x, cal, Lang::En);
         Ok(Some(x))
     }
+}
+
+/// The clock's pauses clipped to the explained span `[from, to)`, with the
+/// working time each held back and, for a declared reason, its names.
+fn explained_pauses(
+    reg: &Regulation,
+    cal: &Calendar,
+    clock: &Clock,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+) -> Result<Vec<ExplainedPause>> {
+    let mut pauses = Vec::new();
+    for p in &clock.pauses {
+        let (a, b) = (p.from.max(from), p.to.unwrap_or(to).min(to));
+        if b < a {
+            continue;
+        }
+        let declared = p
+            .declared
+            .as_deref()
+            .and_then(|id| reg.spec().pause_reasons.iter().find(|r| r.id == id))
+            .cloned();
+        pauses.push(ExplainedPause {
+            reason: p.reason,
+            declared,
+            from: a,
+            to: b,
+            open: p.to.map_or(true, |x| x > to),
+            working_seconds: cal.elapsed(a, b)?,
+        });
+    }
+    Ok(pauses)
 }
 
 /// The explanation in words: the header, each due change and extension,
