@@ -687,7 +687,8 @@ impl Ticket {
             match d.code {
                 RefusalCode::ReadOnly => Text::ReadOnly.render(lang, &[("kind", kind_l)]),
                 RefusalCode::RoleNotAllowed => {
-                    let allowed = list_labels(permissions::roles_for(kind), Role::label, lang);
+                    let allowed =
+                        list_labels(permissions::roles_for(kind), Role::label, lang, false);
                     Text::RoleNotAllowed.render(
                         lang,
                         &[
@@ -703,6 +704,7 @@ impl Ticket {
                         permissions::statuses_for(role, kind).iter().copied(),
                         Status::label,
                         lang,
+                        true,
                     );
                     let status = self.status.map(|s| s.label(lang)).unwrap_or("");
                     Text::WrongStatus.render(

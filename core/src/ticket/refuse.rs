@@ -77,16 +77,33 @@ pub(super) fn local(reg: &Regulation, t: DateTime<Utc>, lang: Lang) -> String {
     format!("{}, {day}", crate::instant::format_minutes(l))
 }
 
+/// Labels as a list a sentence can hold: "a, b або c" / "a, b or c", each
+/// label quoted when `quoted` (status names contain «або» themselves).
 pub(super) fn list_labels<T: Copy>(
     items: impl IntoIterator<Item = T>,
     label: impl Fn(T, Lang) -> &'static str,
     lang: Lang,
+    quoted: bool,
 ) -> String {
-    items
+    let (open, close, or) = match lang {
+        Lang::Uk => ("«", "»", " або "),
+        Lang::En => ("“", "”", " or "),
+    };
+    let words: Vec<String> = items
         .into_iter()
-        .map(|x| label(x, lang))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|x| {
+            if quoted {
+                format!("{open}{}{close}", label(x, lang))
+            } else {
+                label(x, lang).to_string()
+            }
+        })
+        .collect();
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{}{or}{last}", rest.join(", ")),
+    }
 }
 
 pub(super) fn no_change(uk: &str, en: &str) -> Warning {

@@ -1091,3 +1091,80 @@ fn a_request_is_judged_by_the_regulation_it_was_registered_under() {
         .apply(&reg, ev(1, Role::Operator, B::Comment))
         .is_accepted());
 }
+
+#[test]
+fn refusal_sentences_list_roles_and_quoted_statuses_with_a_conjunction() {
+    let reg = Regulation::default();
+    let mut t = build(&reg, fixture(Some(Status::Backlog), EventKind::Release));
+    // a user cannot do what only staff do: the roles that can, joined by "or"/"або"
+    let kind = *EventKind::ALL
+        .iter()
+        .find(|k| {
+            let roles: Vec<Role> = permissions::roles_for(**k).collect();
+            roles.len() >= 2 && !roles.contains(&Role::User)
+        })
+        .unwrap();
+    let r = t
+        .apply(&reg, probe(kind, Role::User, 500))
+        .refusal()
+        .cloned()
+        .unwrap();
+    assert_eq!(r.code, RefusalCode::RoleNotAllowed);
+    assert!(r.message_uk.contains(" або "), "{}", r.message_uk);
+    assert!(r.message_en.contains(" or "), "{}", r.message_en);
+    assert!(!r.message_en.contains(", may"), "{}", r.message_en);
+    // the operator cannot release from Backlog: each status quoted, the
+    // last after the conjunction, the request "in status", not "while"
+    let (role, kind) = [Role::Operator, Role::Consultant]
+        .iter()
+        .flat_map(|r| EventKind::ALL.iter().map(move |k| (*r, *k)))
+        .find(|(r, k)| {
+            let st = permissions::statuses_for(*r, *k);
+            st.len() >= 2 && !st.contains(&Status::Backlog)
+        })
+        .unwrap();
+    let r = t
+        .apply(&reg, probe(kind, role, 501))
+        .refusal()
+        .cloned()
+        .unwrap();
+    assert_eq!(r.code, RefusalCode::WrongStatus);
+    assert!(
+        r.message_uk
+            .contains(" в статусі «Список завдань або Беклог» "),
+        "{}",
+        r.message_uk
+    );
+    assert!(r.message_uk.contains("» або «"), "{}", r.message_uk);
+    assert!(r.message_uk.ends_with("»."), "{}", r.message_uk);
+    assert!(
+        !r.message_uk.contains("коли заявка має"),
+        "{}",
+        r.message_uk
+    );
+    assert!(r.message_en.contains(" in status “"), "{}", r.message_en);
+    assert!(r.message_en.contains("” or “"), "{}", r.message_en);
+}
+
+#[test]
+fn archive_delay_of_one_day_is_singular() {
+    let over = json!({"archive_after": {"amount": 1}});
+    let reg = Regulation::with_overrides(&over).unwrap();
+    let mut t = build(&reg, fixture(Some(Status::Release), EventKind::Archive));
+    let r = t
+        .apply(&reg, probe(EventKind::Archive, Role::Operator, 600))
+        .refusal()
+        .cloned()
+        .unwrap();
+    assert_eq!(r.code, RefusalCode::ArchiveTooEarly);
+    assert!(
+        r.message_en.contains("(1 calendar day after"),
+        "{}",
+        r.message_en
+    );
+    assert!(
+        r.message_uk.contains("(1 календарний день після"),
+        "{}",
+        r.message_uk
+    );
+}
