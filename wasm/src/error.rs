@@ -149,12 +149,12 @@ pub(crate) fn refusal(r: &Refusal) -> JsValue {
     make(
         Class::Refusal,
         json!({
-            "message": format!("{} (clause {})", r.message_en, r.clause),
+            "message": format!("{} (clause {})", r.message_en(), r.clause),
             "code": r.code.code(),
             "field": r.field,
             "clause": r.clause,
-            "messageEn": r.message_en,
-            "messageUk": r.message_uk,
+            "messageEn": r.message_en(),
+            "messageUk": r.message_uk(),
             "role": r.role.code(),
             "status": r.status.map(|s| s.code()),
             "kind": r.kind.code(),
