@@ -8,9 +8,10 @@
 //      `wasm-bindgen` crate in Cargo.lock (refuses to run otherwise);
 //   3. prints the .wasm size, raw and gzip -9.
 //
-// Variants: `full` (every IANA time zone) -> dist/full/, and `slim`
-// (Europe/Kyiv and UTC only) -> dist/slim/.
-//   node build.mjs                 both variants
+// Variants: `full` (every IANA time zone) -> dist/full/, `slim`
+// (Europe/Kyiv and UTC only) -> dist/slim/, and `test` (full with the
+// deliberate panic of test/panic.test.js) -> dist/test/, not published.
+//   node build.mjs                 every variant
 //   node build.mjs full            one variant
 //   node build.mjs --cargo-only    only step 1 (run-tests.sh overlaps it with
 //                                  installing the wasm-bindgen CLI)
@@ -33,6 +34,9 @@ export const SLIM_FILTER = '^(Europe/Kyiv|Europe/Kiev|UTC|Etc/UTC)$';
 const VARIANTS = {
   full: { features: [], env: {} },
   slim: { features: ['slim'], env: { CHRONO_TZ_TIMEZONE_FILTER: SLIM_FILTER } },
+  // the full build with `__panicForTest` (cargo feature panic-test): for
+  // test/panic.test.js only, never packed (package.json "files")
+  test: { features: ['panic-test'], env: {} },
 };
 
 function run(cmd, args, opts = {}) {

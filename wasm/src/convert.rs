@@ -15,6 +15,7 @@ const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 /// An instant from a `Date` or an RFC 3339 string (any offset; the fraction
 /// of a second is dropped, rounding towards the past, as the core does).
 pub(crate) fn instant_in(v: &JsValue, param: &str) -> Result<DateTime<Utc>, JsValue> {
+    error::check_alive()?;
     if let Some(s) = v.as_string() {
         return instant::parse(&s).map_err(|e| error::core(&e.within(param)));
     }
@@ -57,18 +58,46 @@ pub(crate) fn instant_out(t: DateTime<Utc>) -> String {
     instant::format(t)
 }
 
+/// An instant out as a JavaScript string made from its UTF-16 code units
+/// (`String.fromCharCode`): the text is the core's ([`instant_out`]), and
+/// the string skips the glue's `TextDecoder`, which costs more than the
+/// arithmetic for a 20-character answer.
+pub(crate) fn instant_js(t: DateTime<Utc>) -> js_sys::JsString {
+    let text = instant_out(t);
+    let mut units = [0u16; 32];
+    let mut n = 0;
+    for u in text.encode_utf16() {
+        if n == units.len() {
+            return js_sys::JsString::from(text.as_str());
+        }
+        units[n] = u;
+        n += 1;
+    }
+    js_sys::JsString::from_char_code(&units[..n])
+}
+
 /// An optional instant out (`null` when absent).
 pub(crate) fn opt_instant_out(t: Option<DateTime<Utc>>) -> Option<String> {
     t.map(instant_out)
 }
 
-/// A whole number of seconds from a JavaScript number (a safe integer).
+/// A duration of working time: a number of **seconds** (a safe integer),
+/// or an object `{hours?, minutes?, seconds?}` (at least one key; the parts
+/// may be fractional or negative as long as the total is whole seconds).
 pub(crate) fn seconds_in(v: &JsValue, param: &str) -> Result<i64, JsValue> {
-    let Some(x) = v.as_f64() else {
-        return Err(error::argument(
-            param,
-            format!("expected a number of seconds, got {}", type_of(v)),
-        ));
+    error::check_alive()?;
+    let x = match v.as_f64() {
+        Some(x) => x,
+        None if v.is_object() && !v.is_array() && !v.is_function() => duration_object(v, param)?,
+        None => {
+            return Err(error::argument(
+                param,
+                format!(
+                    "expected a number of seconds or {{hours, minutes, seconds}}, got {}",
+                    type_of(v)
+                ),
+            ))
+        }
     };
     if !x.is_finite() || x.fract() != 0.0 {
         return Err(error::argument(
@@ -86,8 +115,56 @@ pub(crate) fn seconds_in(v: &JsValue, param: &str) -> Result<i64, JsValue> {
     Ok(x as i64)
 }
 
+/// The seconds of `{hours?, minutes?, seconds?}`.
+fn duration_object(v: &JsValue, param: &str) -> Result<f64, JsValue> {
+    if v.dyn_ref::<js_sys::Date>().is_some() {
+        return Err(error::argument(
+            param,
+            "expected a duration (seconds or {hours, minutes, seconds}), got a Date",
+        ));
+    }
+    let keys = js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>());
+    if keys.length() == 0 {
+        return Err(error::argument(
+            param,
+            "expected at least one of hours, minutes, seconds",
+        ));
+    }
+    let mut total = 0.0;
+    for k in keys.iter() {
+        let key = k.as_string().unwrap_or_default();
+        let unit = match key.as_str() {
+            "hours" => 3600.0,
+            "minutes" => 60.0,
+            "seconds" => 1.0,
+            _ => {
+                return Err(error::argument(
+                    &format!("{param}.{key}"),
+                    "unknown unit: a duration takes hours, minutes and seconds",
+                ))
+            }
+        };
+        let part = js_sys::Reflect::get(v, &k).unwrap_or(JsValue::UNDEFINED);
+        let Some(n) = part.as_f64().filter(|n| n.is_finite()) else {
+            return Err(error::argument(
+                &format!("{param}.{key}"),
+                format!("expected a finite number, got {}", type_of(&part)),
+            ));
+        };
+        total += n * unit;
+    }
+    // 1.5 hours and 0.1 minutes are whole seconds: only rounding noise goes
+    let rounded = total.round();
+    if (total - rounded).abs() < 1e-6 {
+        Ok(rounded)
+    } else {
+        Ok(total)
+    }
+}
+
 /// A whole number from a JavaScript number, `0..=4294967295`.
 pub(crate) fn count_in(v: &JsValue, param: &str) -> Result<u32, JsValue> {
+    error::check_alive()?;
     let Some(x) = v.as_f64() else {
         return Err(error::argument(
             param,
@@ -112,6 +189,7 @@ pub(crate) fn count_in(v: &JsValue, param: &str) -> Result<u32, JsValue> {
 
 /// A year from a JavaScript number (a whole number; the core checks the range).
 pub(crate) fn year_in(v: &JsValue, param: &str) -> Result<i32, JsValue> {
+    error::check_alive()?;
     let Some(x) = v.as_f64() else {
         return Err(error::argument(
             param,
@@ -136,12 +214,14 @@ pub(crate) fn year_in(v: &JsValue, param: &str) -> Result<i32, JsValue> {
 
 /// A boolean.
 pub(crate) fn bool_in(v: &JsValue, param: &str) -> Result<bool, JsValue> {
+    error::check_alive()?;
     v.as_bool()
         .ok_or_else(|| error::argument(param, format!("expected a boolean, got {}", type_of(v))))
 }
 
 /// A string.
 pub(crate) fn string_in(v: &JsValue, param: &str) -> Result<String, JsValue> {
+    error::check_alive()?;
     v.as_string()
         .ok_or_else(|| error::argument(param, format!("expected a string, got {}", type_of(v))))
 }
@@ -170,6 +250,7 @@ pub(crate) fn code_in<T: std::str::FromStr<Err = reglament::model::UnknownCode>>
 
 /// A JSON document from a plain JavaScript object or a JSON string.
 pub(crate) fn doc_in(v: &JsValue, param: &str) -> Result<Value, JsValue> {
+    error::check_alive()?;
     let text = match v.as_string() {
         Some(s) => s,
         None => {
@@ -210,6 +291,19 @@ pub(crate) fn doc_in(v: &JsValue, param: &str) -> Result<Value, JsValue> {
             &format!("not valid JSON: {e}"),
         )
     })
+}
+
+/// A whole document (a calendar or regulation file): as [`doc_in`], and
+/// `null` is refused as `undefined` is (a `TypeError`, not a JSON `null`
+/// the core would then call malformed).
+pub(crate) fn file_in(v: &JsValue, param: &str) -> Result<Value, JsValue> {
+    if v.is_null() {
+        return Err(error::argument(
+            param,
+            "expected a JSON object or a JSON string, got null",
+        ));
+    }
+    doc_in(v, param)
 }
 
 /// A JSON value out, as a plain JavaScript object.

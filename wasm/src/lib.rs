@@ -2,9 +2,9 @@
 //!
 //! The WebAssembly face of `reglament` for JavaScript (wasm-bindgen): the
 //! classes `Calendar`, `Regulation` and `Ticket`, and the functions
-//! `holidays`, `mustRegister` and `version`. The npm package in
-//! `bindings/js/` wraps this module (`lib.js`: error classes, panic guard,
-//! `queue`), and its `index.d.ts` is the typed API.
+//! `holidays`, `mustRegister`, `queue`, ... The npm package in
+//! `bindings/js/` loads this module (`src/api.js`: `init()`), its error
+//! classes are `src/errors.js`, and its `index.d.ts` is the typed API.
 //!
 //! This crate only converts: JavaScript values in (instants as `Date` or
 //! RFC 3339 strings, durations as whole seconds, documents as plain objects
@@ -18,11 +18,11 @@
 //! JavaScript value is validated here before it reaches the core (types,
 //! finiteness, integer and range checks), and the core returns `Result`
 //! everywhere, so no panic path is known to be reachable from JavaScript.
-//! Should one happen anyway, the panic hook hands its message to `lib.js`,
-//! which throws a `ReglamentError` with code `"panic"` instead of an opaque
-//! `RuntimeError: unreachable` and refuses later calls (the instance's memory
-//! may be inconsistent after an abort). `bindings/js/test/panic.test.js`
-//! proves the conversion with a deliberate panic (`__panicForTest`).
+//! Should one happen anyway, the panic hook (`error.rs`) throws a
+//! `ReglamentError` with code `"panic"` instead of an opaque
+//! `RuntimeError: unreachable`, and the instance refuses later calls.
+//! `bindings/js/test/panic.test.js` proves it with a deliberate panic
+//! (`__panicForTest`, only in the test build: cargo feature `panic-test`).
 
 mod calendar;
 mod convert;
@@ -65,10 +65,16 @@ pub fn timezones() -> Vec<String> {
     timezone_names().into_iter().map(String::from).collect()
 }
 
-/// Whether this is the slim build (Europe/Kyiv and UTC only).
-#[wasm_bindgen(js_name = __slim)]
-pub fn slim() -> bool {
-    cfg!(feature = "slim")
+/// Which build this is: `"full"` (every IANA time zone) or `"slim"`
+/// (Europe/Kyiv and UTC only).
+#[wasm_bindgen]
+pub fn variant() -> String {
+    if cfg!(feature = "slim") {
+        "slim"
+    } else {
+        "full"
+    }
+    .to_string()
 }
 
 /// The Ukrainian public holidays of `year` (1991–2100) under `mode`

@@ -1,13 +1,12 @@
 //! `Ticket`: one request's state, advanced by applying events under a
 //! regulation (accepted with warnings, or refused with the clause).
 
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::rc::{Rc, Weak};
+use std::cell::RefCell;
 
 use reglament::rules;
 use reglament::ticket::{Event, Outcome, Ticket};
 use serde_json::Value;
+use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 
 use reglament::model::Metric;
@@ -19,59 +18,22 @@ use crate::convert::{
 use crate::error::{self, OrJs};
 use crate::regulation::WasmRegulation;
 
-thread_local! {
-    /// Live tickets by handle, so that `queue()` can read several tickets
-    /// passed from JavaScript without taking them over.
-    static LIVE: RefCell<HashMap<u32, Weak<RefCell<Ticket>>>> = RefCell::new(HashMap::new());
-    static NEXT: Cell<u32> = const { Cell::new(1) };
-}
-
 /// One request: its state after the events applied so far. The host
 /// stores the events; replaying them gives the same state.
 #[wasm_bindgen(js_name = Ticket)]
 pub struct WasmTicket {
-    inner: Rc<RefCell<Ticket>>,
-    handle: u32,
-}
-
-impl Drop for WasmTicket {
-    fn drop(&mut self) {
-        let h = self.handle;
-        LIVE.with(|l| {
-            if let Ok(mut l) = l.try_borrow_mut() {
-                l.remove(&h);
-            }
-        });
-    }
+    inner: RefCell<Ticket>,
 }
 
 impl WasmTicket {
     fn wrap(t: Ticket) -> WasmTicket {
-        let inner = Rc::new(RefCell::new(t));
-        let handle = NEXT.with(|n| {
-            let h = n.get();
-            // Handles are never 0 (0 marks "not a ticket" in `queue`); after
-            // 2^32 - 1 tickets they wrap around, skipping live ones.
-            let mut next = h.wrapping_add(1).max(1);
-            LIVE.with(|l| {
-                if let Ok(l) = l.try_borrow() {
-                    while l.contains_key(&next) {
-                        next = next.wrapping_add(1).max(1);
-                    }
-                }
-            });
-            n.set(next);
-            h
-        });
-        LIVE.with(|l| {
-            if let Ok(mut l) = l.try_borrow_mut() {
-                l.insert(handle, Rc::downgrade(&inner));
-            }
-        });
-        WasmTicket { inner, handle }
+        WasmTicket {
+            inner: RefCell::new(t),
+        }
     }
 
     fn ticket(&self) -> Result<std::cell::Ref<'_, Ticket>, JsValue> {
+        error::check_alive()?;
         self.inner.try_borrow().map_err(|_| busy())
     }
 }
@@ -375,67 +337,111 @@ impl WasmTicket {
         Ok(WasmClockPlan { inner })
     }
 
-    /// Internal: the handle `queue()` passes to the core.
-    #[wasm_bindgen(getter, js_name = __handle)]
-    pub fn handle(&self) -> u32 {
-        self.handle
+    /// For `console.log` and string templates: `Ticket(T-1, backlog)`.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_(&self) -> Result<String, JsValue> {
+        let t = self.ticket()?;
+        Ok(format!(
+            "Ticket({}, {})",
+            t.id(),
+            t.status().map_or("unregistered", |s| s.code())
+        ))
     }
 }
 
-/// The live tickets behind `handles`, in order.
-fn live(handles: &[u32]) -> Result<Vec<Rc<RefCell<Ticket>>>, JsValue> {
-    handles
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            LIVE.with(|l| {
-                l.try_borrow()
-                    .ok()
-                    .and_then(|l| l.get(h).and_then(Weak::upgrade))
-            })
-            .ok_or_else(|| error::argument(&format!("tickets[{i}]"), "expected a live Ticket"))
-        })
-        .collect()
+/// A copy of each Ticket of the array `tickets` (taken with the object's
+/// own `clone()`, so the caller's objects stay theirs), with the array.
+fn tickets_in(tickets: &JsValue) -> Result<(js_sys::Array, Vec<Ticket>), JsValue> {
+    error::check_alive()?;
+    if !tickets.is_array() {
+        return Err(error::argument(
+            "tickets",
+            format!(
+                "expected an array of Ticket objects, got {}",
+                crate::convert::type_of(tickets)
+            ),
+        ));
+    }
+    let arr = js_sys::Array::from(tickets);
+    let mut out = Vec::with_capacity(arr.length() as usize);
+    for (i, v) in arr.iter().enumerate() {
+        let not_one = || {
+            error::argument(
+                &format!("tickets[{i}]"),
+                "expected a live Ticket (not freed)",
+            )
+        };
+        let clone = js_sys::Reflect::get(&v, &"clone".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .ok_or_else(not_one)?;
+        let copy = clone.call0(&v).map_err(|_| not_one())?;
+        let t = WasmTicket::try_from_js_value(copy).map_err(|_| not_one())?;
+        out.push(t.inner.into_inner());
+    }
+    Ok((arr, out))
 }
 
-/// Internal: the SLA compliance report over live tickets given by handle
-/// (registration in `[from, to)`, either bound optional, read at `now`).
-#[wasm_bindgen(js_name = __compliance)]
+/// An option of an options object (`undefined` when absent).
+fn option(options: &JsValue, key: &str) -> JsValue {
+    if options.is_object() {
+        js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// An options object: `undefined` and `null` are `{}`.
+fn options_in(options: &JsValue, param: &str) -> Result<(), JsValue> {
+    if options.is_undefined() || options.is_null() || (options.is_object() && !options.is_array()) {
+        Ok(())
+    } else {
+        Err(error::argument(
+            param,
+            format!(
+                "expected an options object, got {}",
+                crate::convert::type_of(options)
+            ),
+        ))
+    }
+}
+
+/// The SLA compliance report of `tickets` registered in `[options.from,
+/// options.to)` (either bound optional), read at `options.now`.
+#[wasm_bindgen]
 pub fn compliance(
     regulation: &WasmRegulation,
-    handles: Vec<u32>,
-    from: JsValue,
-    to: JsValue,
-    now: JsValue,
+    tickets: JsValue,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let from = opt_instant_in(&from, "from")?;
-    let to = opt_instant_in(&to, "to")?;
-    let now = instant_in(&now, "now")?;
-    let mut tickets = Vec::with_capacity(handles.len());
-    for c in live(&handles)? {
-        tickets.push(c.try_borrow().map_err(|_| busy())?.clone());
-    }
+    let (_, tickets) = tickets_in(&tickets)?;
+    options_in(&options, "options")?;
+    let from = opt_instant_in(&option(&options, "from"), "options.from")?;
+    let to = opt_instant_in(&option(&options, "to"), "options.to")?;
+    let now = instant_in(&option(&options, "now"), "options.now")?;
     let r = reglament::report::compliance(&regulation.inner, &tickets, from, to, now).js()?;
     Ok(ser_out(&r))
 }
 
 /// Replays `events` under regulation `a` and under `b` and reports what
 /// differs (each event's fate, the final status, the clocks), read at `now`
-/// (default: the last event's instant). Nothing is stored.
+/// (default: the last event's instant). `options`: `{now?, id?}`. Nothing
+/// is stored.
 #[wasm_bindgen(js_name = whatIf)]
 pub fn what_if(
     a: &WasmRegulation,
     b: &WasmRegulation,
     events: JsValue,
-    now: JsValue,
-    id: JsValue,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let events = events_in(&events)?;
-    let now = opt_instant_in(&now, "now")?;
+    options_in(&options, "options")?;
+    let now = opt_instant_in(&option(&options, "now"), "options.now")?;
+    let id = option(&options, "id");
     let id = if id.is_undefined() || id.is_null() {
         "T".to_string()
     } else {
-        string_in(&id, "id")?
+        string_in(&id, "options.id")?
     };
     let w = reglament::report::what_if(&a.inner, &b.inner, &id, &events, now).js()?;
     Ok(ser_out(&w))
@@ -460,32 +466,19 @@ fn events_in(events: &JsValue) -> Result<Vec<Event>, JsValue> {
     Ok(parsed)
 }
 
-/// Internal: the queue of clause 3.3 over live tickets given by handle.
-/// Returns the positions (in `handles`) of the waiting requests, in queue order.
-#[wasm_bindgen(js_name = __queue)]
-pub fn queue(handles: Vec<u32>) -> Result<Vec<u32>, JsValue> {
-    let mut cells = Vec::with_capacity(handles.len());
-    for (i, h) in handles.iter().enumerate() {
-        let cell = LIVE
-            .with(|l| {
-                l.try_borrow()
-                    .ok()
-                    .and_then(|l| l.get(h).and_then(Weak::upgrade))
-            })
-            .ok_or_else(|| error::argument(&format!("tickets[{i}]"), "expected a live Ticket"))?;
-        cells.push(cell);
+/// The waiting requests of `tickets` in the queue order of clause 3.3
+/// (priority first, submission time second): the same objects.
+#[wasm_bindgen]
+pub fn queue(tickets: JsValue) -> Result<js_sys::Array, JsValue> {
+    let (arr, copies) = tickets_in(&tickets)?;
+    let order = rules::queue(copies.iter());
+    let out = js_sys::Array::new();
+    for t in order {
+        if let Some(p) = copies.iter().position(|c| std::ptr::eq(c, t)) {
+            out.push(&arr.get(p as u32));
+        }
     }
-    let mut refs = Vec::with_capacity(cells.len());
-    for c in &cells {
-        refs.push(c.try_borrow().map_err(|_| busy())?);
-    }
-    let order = rules::queue(refs.iter().map(|r| &**r));
-    let pos = order
-        .into_iter()
-        .filter_map(|t| refs.iter().position(|r| std::ptr::eq(&**r, t)))
-        .map(|p| u32::try_from(p).unwrap_or(u32::MAX))
-        .collect();
-    Ok(pos)
+    Ok(out)
 }
 
 /// A request's clocks from its last event on, read at any later `now` for
@@ -503,6 +496,12 @@ impl WasmClockPlan {
     #[wasm_bindgen(getter, js_name = validFrom)]
     pub fn valid_from(&self) -> String {
         instant_out(self.inner.valid_from())
+    }
+
+    /// For `console.log` and string templates: `ClockPlan(from …)`.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_(&self) -> String {
+        format!("ClockPlan(from {})", instant_out(self.inner.valid_from()))
     }
 
     /// The SLA clocks at `now` (as `Ticket.clocks`).
