@@ -481,6 +481,21 @@ export interface Clocks {
   next_change_at: Instant | null;
 }
 
+/** `snake_case` to `camelCase`, as a type: `CamelCase<'due_at'>` is `'dueAt'`. */
+export type CamelCase<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+/** An object type with every key, at every depth, in camelCase (values unchanged). */
+export type CamelKeys<T> = T extends ReadonlyArray<infer U>
+  ? Array<CamelKeys<U>>
+  : T extends object
+    ? { [K in keyof T as K extends string ? CamelCase<K> : K]: CamelKeys<T[K]> }
+    : T;
+/** The clocks with camelCase keys (`resolution.dueAt`, `nextChangeAt`): `clocks(reg, now, { camelCase: true })`. */
+export type ClocksCamel = CamelKeys<Clocks>;
+/** A clock with camelCase keys. */
+export type ClockCamel = CamelKeys<Clock>;
+/** Options of the clock methods: `camelCase: true` gives the keys in camelCase (the JSON document, the default, keeps snake_case). */
+export interface ClockOptions { camelCase?: boolean }
+
 export interface Explanation {
   clock: Clock;
   /** The working intervals counted; their seconds add up to `clock.consumed`. */
@@ -556,10 +571,12 @@ export class Ticket {
   toString(): string;
   /** An independent copy ("what if" without touching this one). */
   clone(): Ticket;
-  /** The SLA clocks at `now`. */
-  clocks(regulation: Regulation, now: InstantInput): Clocks;
+  /** The SLA clocks at `now`: the JSON document (snake_case keys), or with `{ camelCase: true }` camelCase keys. */
+  clocks(regulation: Regulation, now: InstantInput, options?: { camelCase?: false }): Clocks;
+  clocks(regulation: Regulation, now: InstantInput, options: { camelCase: true }): ClocksCamel;
   /** One clock at `now`; null for an absent update interval. */
-  clock(regulation: Regulation, metric: Metric, now: InstantInput): Clock | null;
+  clock(regulation: Regulation, metric: Metric, now: InstantInput, options?: { camelCase?: false }): Clock | null;
+  clock(regulation: Regulation, metric: Metric, now: InstantInput, options: { camelCase: true }): ClockCamel | null;
   /** A clock's explanation at `now`; null for an absent update interval. */
   explainClock(regulation: Regulation, metric: Metric, now: InstantInput): Explanation | null;
   /** The earliest instant after `now` at which a clock or rule changes state, or null. */
@@ -583,9 +600,11 @@ export class ClockPlan {
   /** The first `now` the plan answers for: the request's last event. */
   readonly validFrom: Instant;
   /** The SLA clocks at `now` (as `Ticket.clocks`). */
-  clocks(now: InstantInput): Clocks;
+  clocks(now: InstantInput, options?: { camelCase?: false }): Clocks;
+  clocks(now: InstantInput, options: { camelCase: true }): ClocksCamel;
   /** The clocks at `now` without thresholds, due history, extensions and pauses. */
-  clocksSummary(now: InstantInput): Clocks;
+  clocksSummary(now: InstantInput, options?: { camelCase?: false }): Clocks;
+  clocksSummary(now: InstantInput, options: { camelCase: true }): ClocksCamel;
   /** The earliest instant after `now` at which a clock or rule changes state, or null. */
   nextChangeAt(now: InstantInput): Instant | null;
   /** `ClockPlan(from <validFrom>)`. */

@@ -275,10 +275,18 @@ impl WasmTicket {
 
     /// The SLA clocks at `now` (response, resolution, update interval, the
     /// next instant anything changes), as a plain object.
-    pub fn clocks(&self, regulation: &WasmRegulation, now: JsValue) -> Result<JsValue, JsValue> {
+    /// `options.camelCase`: the keys in camelCase (`dueAt`, `nextChangeAt`)
+    /// instead of the JSON document's snake_case; values are unchanged.
+    pub fn clocks(
+        &self,
+        regulation: &WasmRegulation,
+        now: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let now = instant_in(&now, "now")?;
+        let camel = camel_option(&options)?;
         let c = self.ticket()?.clocks(&regulation.inner, now).js()?;
-        Ok(doc_out(&c.to_value()))
+        Ok(keys_out(c.to_value(), camel))
     }
 
     /// One clock at `now` (`"response"`, `"resolution"`, `"update_interval"`),
@@ -288,11 +296,16 @@ impl WasmTicket {
         regulation: &WasmRegulation,
         metric: JsValue,
         now: JsValue,
+        options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let m: Metric = code_in(&metric, "metric")?;
         let now = instant_in(&now, "now")?;
+        let camel = camel_option(&options)?;
         let c = self.ticket()?.clock(&regulation.inner, m, now).js()?;
-        Ok(c.as_ref().map_or(JsValue::NULL, ser_out))
+        Ok(match c {
+            None => JsValue::NULL,
+            Some(c) => keys_out(serde_json::to_value(&c).unwrap_or(Value::Null), camel),
+        })
     }
 
     /// A clock's explanation at `now`: the counted working intervals, the
@@ -388,6 +401,55 @@ fn option(options: &JsValue, key: &str) -> JsValue {
         js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED)
     } else {
         JsValue::UNDEFINED
+    }
+}
+
+/// `options.camelCase` of the clock methods (`false` when absent).
+fn camel_option(options: &JsValue) -> Result<bool, JsValue> {
+    options_in(options, "options")?;
+    let v = option(options, "camelCase");
+    if v.is_undefined() || v.is_null() {
+        Ok(false)
+    } else {
+        crate::convert::bool_in(&v, "options.camelCase")
+    }
+}
+
+/// A document out, its keys in camelCase when asked.
+fn keys_out(v: Value, camel: bool) -> JsValue {
+    if camel {
+        doc_out(&camel_keys(v))
+    } else {
+        doc_out(&v)
+    }
+}
+
+/// Every object key of `v` from snake_case to camelCase (`due_at` ->
+/// `dueAt`); values, codes included, stay as they are.
+fn camel_keys(v: Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            // keys are ASCII codes; no Unicode case tables in the module
+            let mut out = serde_json::Map::new();
+            for (k, v) in m {
+                let mut key = String::with_capacity(k.len());
+                let mut up = false;
+                for c in k.chars() {
+                    if c == '_' {
+                        up = true;
+                    } else if up {
+                        key.push(c.to_ascii_uppercase());
+                        up = false;
+                    } else {
+                        key.push(c);
+                    }
+                }
+                out.insert(key, camel_keys(v));
+            }
+            Value::Object(out)
+        }
+        Value::Array(a) => Value::Array(a.into_iter().map(camel_keys).collect()),
+        other => other,
     }
 }
 
@@ -505,17 +567,22 @@ impl WasmClockPlan {
     }
 
     /// The SLA clocks at `now` (as `Ticket.clocks`).
-    pub fn clocks(&self, now: JsValue) -> Result<JsValue, JsValue> {
+    pub fn clocks(&self, now: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let now = instant_in(&now, "now")?;
-        Ok(doc_out(&self.inner.clocks(now).js()?.to_value()))
+        let camel = camel_option(&options)?;
+        Ok(keys_out(self.inner.clocks(now).js()?.to_value(), camel))
     }
 
     /// The clocks at `now` without their records (thresholds, due history,
     /// extensions, pauses): states, dues, breaches, `next_change_at`.
     #[wasm_bindgen(js_name = clocksSummary)]
-    pub fn clocks_summary(&self, now: JsValue) -> Result<JsValue, JsValue> {
+    pub fn clocks_summary(&self, now: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let now = instant_in(&now, "now")?;
-        Ok(doc_out(&self.inner.clocks_summary(now).js()?.to_value()))
+        let camel = camel_option(&options)?;
+        Ok(keys_out(
+            self.inner.clocks_summary(now).js()?.to_value(),
+            camel,
+        ))
     }
 
     /// The earliest instant after `now` at which a clock or rule changes

@@ -111,3 +111,25 @@ test('reglament/slim/init: a failed load names the URL and the fix, and a later 
   assert.deepEqual([...api.zones].includes('Europe/Kyiv'), true);
   assert.equal(api.Calendar.defaultKyiv().add(FRI, { hours: 2 }), '2026-03-30T07:00:00Z');
 });
+
+test('clocks with camelCase keys: the same values as the snake_case document', () => {
+  const reg = Regulation.default();
+  const t = new Ticket('T-camel');
+  t.applyOrThrow(reg, {
+    kind: 'register', at: '2026-03-27T17:00:00+02:00', actor: { id: 'op', role: 'operator' }, channel: 'phone',
+    reason: 'software_failure', description: 'd', conditions: 'c', priority: 'high', category: 'incident',
+  });
+  const now = '2026-03-30T12:00:00+03:00';
+  const snake = t.clocks(reg, now);
+  const camel = t.clocks(reg, now, { camelCase: true });
+  assert.equal(camel.resolution.dueAt, snake.resolution.due_at);
+  assert.equal(camel.nextChangeAt, snake.next_change_at);
+  assert.equal(camel.resolution.metric, 'resolution');
+  assert.equal(camel.update_interval, undefined);
+  assert.ok('updateInterval' in camel);
+  assert.equal(t.clock(reg, 'response', now, { camelCase: true }).dueAt, snake.response.due_at);
+  const plan = t.clockPlan(reg);
+  assert.deepEqual(plan.clocks(now, { camelCase: true }), camel);
+  assert.equal(plan.clocksSummary(now, { camelCase: true }).resolution.dueAt, snake.resolution.due_at);
+  assert.throws(() => t.clocks(reg, now, { camelCase: 'yes' }), (e) => e.field === 'options.camelCase');
+});
