@@ -10,7 +10,8 @@
 //   4. copies the repository's schemas/*.json into schemas/ (published).
 //
 // Variants: `full` (every IANA time zone) -> dist/full/, `slim`
-// (Europe/Kyiv and UTC only) -> dist/slim/, and `test` (full with the
+// (Europe/Kyiv and UTC only) -> dist/slim/, `calendar` (Calendar and
+// holidays only, every zone) -> dist/calendar/, and `test` (full with the
 // deliberate panic of test/panic.test.js) -> dist/test/, not published.
 //   node build.mjs                 every variant
 //   node build.mjs full            one variant
@@ -36,6 +37,8 @@ export const SLIM_FILTER = '^(Europe/Kyiv|Europe/Kiev|UTC|Etc/UTC)$';
 const VARIANTS = {
   full: { features: [], env: {} },
   slim: { features: ['slim'], env: { CHRONO_TZ_TIMEZONE_FILTER: SLIM_FILTER } },
+  // the calendar alone (every zone): `reglament/calendar`
+  calendar: { features: ['calendar'], env: {} },
   // the full build with `__panicForTest` (cargo feature panic-test): for
   // test/panic.test.js only, never packed (package.json "files")
   test: { features: ['panic-test'], env: {} },

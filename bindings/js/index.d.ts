@@ -749,7 +749,7 @@ export function labels(lang?: Lang): {
 };
 
 /** Which build this is: "full" (every IANA zone) or "slim" (Europe/Kyiv and UTC). */
-export function variant(): 'full' | 'slim';
+export function variant(): 'full' | 'slim' | 'calendar';
 
 /** The IANA names of every time zone this build carries, sorted. */
 export function timezones(): string[];

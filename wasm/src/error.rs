@@ -18,6 +18,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+#[cfg(not(feature = "calendar"))]
 use reglament::ticket::Refusal;
 use reglament::{Error, ErrorKind};
 use serde_json::{json, Value};
@@ -157,6 +158,7 @@ pub(crate) fn argument(param: &str, message: impl AsRef<str>) -> JsValue {
     )
 }
 
+#[cfg(not(feature = "calendar"))]
 /// A refusal of the regulation, for the `...OrThrow` methods.
 pub(crate) fn refusal(r: &Refusal) -> JsValue {
     let refusal = serde_json::to_value(r).unwrap_or(Value::Null);

@@ -24,25 +24,38 @@
 //! `bindings/js/test/panic.test.js` proves it with a deliberate panic
 //! (`__panicForTest`, only in the test build: cargo feature `panic-test`).
 
+// The calendar build leaves out the modules of the regulation and the
+// ticket, and with them the uses of some conversions.
+#![cfg_attr(feature = "calendar", allow(dead_code))]
+
 mod calendar;
 mod convert;
 mod error;
+#[cfg(not(feature = "calendar"))]
 mod record;
+#[cfg(not(feature = "calendar"))]
 mod regulation;
+#[cfg(not(feature = "calendar"))]
 mod report;
+#[cfg(not(feature = "calendar"))]
 mod ticket;
 
 use reglament::holidays::{self, HolidayPreset};
+#[cfg(not(feature = "calendar"))]
 use reglament::model::{Category, Priority};
 use reglament::ErrorKind;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 pub use calendar::WasmCalendar;
+#[cfg(not(feature = "calendar"))]
 pub use regulation::WasmRegulation;
+#[cfg(not(feature = "calendar"))]
 pub use ticket::WasmTicket;
 
-use convert::{bool_in, code_in, doc_out, string_in, year_in};
+#[cfg(not(feature = "calendar"))]
+use convert::{bool_in, code_in};
+use convert::{doc_out, string_in, year_in};
 use error::OrJs;
 
 /// The package version (the crate's).
@@ -65,11 +78,14 @@ pub fn timezones() -> Vec<String> {
     timezone_names().into_iter().map(String::from).collect()
 }
 
-/// Which build this is: `"full"` (every IANA time zone) or `"slim"`
-/// (Europe/Kyiv and UTC only).
+/// Which build this is: `"full"` (every IANA time zone), `"slim"`
+/// (Europe/Kyiv and UTC only) or `"calendar"` (the calendar alone, every
+/// zone).
 #[wasm_bindgen]
 pub fn variant() -> String {
-    if cfg!(feature = "slim") {
+    if cfg!(feature = "calendar") {
+        "calendar"
+    } else if cfg!(feature = "slim") {
         "slim"
     } else {
         "full"
@@ -138,6 +154,7 @@ pub fn holidays(
     })))
 }
 
+#[cfg(not(feature = "calendar"))]
 /// The labels of the vocabularies in `lang` (`"uk"`, the default, or
 /// `"en"`), for user interfaces: `{status, role, kind, priority, category,
 /// channel, metric, clock_state}`, each a map from code to label.
@@ -173,6 +190,7 @@ pub fn labels(lang: JsValue) -> Result<JsValue, JsValue> {
     })))
 }
 
+#[cfg(not(feature = "calendar"))]
 /// Whether a request must be registered (clause 3.4): `category` may be
 /// `null` (unclassified).
 #[wasm_bindgen(js_name = mustRegister)]

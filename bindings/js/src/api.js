@@ -27,7 +27,8 @@ export function apiOf(raw) {
   api = { ReglamentError, ReglamentRangeError, ReglamentTypeError, ReglamentRefusal };
   for (const name of CLASSES) {
     const cls = raw[name];
-    if (cls && !Object.prototype.hasOwnProperty.call(cls.prototype, INSPECT)) {
+    if (!cls) continue; // the calendar build has only Calendar
+    if (!Object.prototype.hasOwnProperty.call(cls.prototype, INSPECT)) {
       Object.defineProperty(cls.prototype, INSPECT, {
         value() {
           try {
@@ -42,7 +43,7 @@ export function apiOf(raw) {
     api[name] = cls;
   }
   for (const name of FUNCTIONS) if (raw[name]) api[name] = raw[name];
-  api.zones = raw.variant() === 'full' ? 'all' : Object.freeze(raw.timezones());
+  api.zones = raw.variant() !== 'slim' ? 'all' : Object.freeze(raw.timezones());
   if (raw.__panicForTest) api.__panicForTest = raw.__panicForTest;
   Object.freeze(api);
   apis.set(raw, api);
@@ -71,7 +72,7 @@ const describe = (x) => (x instanceof URL ? x.href : typeof x === 'string' ? x :
 /**
  * `init(input?)` for one variant.
  * @param raw the generated glue (dist/<variant>/reglament_wasm.js)
- * @param variant "full" | "slim"
+ * @param variant "full" | "slim" | "calendar"
  * @param defaultLocation () => URL of the .wasm next to the glue (may throw
  *   where the bundle has no `import.meta.url`)
  * @param readLocal (url) => Promise<bytes> for file: URLs (Node), or null

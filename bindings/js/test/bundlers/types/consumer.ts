@@ -5,6 +5,8 @@ import { Calendar, Regulation, Ticket, ReglamentError, type Instant, type Clocks
 import * as slim from 'reglament/slim';
 import { init, type ReglamentApi } from 'reglament/init';
 import { init as initSlim } from 'reglament/slim/init';
+import * as calendarOnly from 'reglament/calendar';
+import { init as initCalendar, type CalendarApi } from 'reglament/calendar/init';
 
 const cal: Calendar = Calendar.defaultKyiv();
 const due: Instant = cal.add('2026-03-27T15:00:00Z', { hours: 2 });
@@ -29,4 +31,12 @@ async function lazily(bytes: Uint8Array): Promise<string> {
 // @ts-expect-error a duration's units are hours, minutes, seconds
 cal.add(due, { milliseconds: 5 });
 
-export { dueAt, zones, lazily };
+async function calendarAlone(): Promise<string> {
+  const api: CalendarApi = await initCalendar();
+  const v: 'calendar' = calendarOnly.variant();
+  // @ts-expect-error the calendar entry has no Regulation
+  api.Regulation;
+  return api.Calendar.defaultKyiv().add(due, { minutes: 5 }) + v;
+}
+
+export { dueAt, zones, lazily, calendarAlone };
