@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    count_in, date_in, doc_out, file_in, instant_in, instant_js, instant_out, seconds_in, string_in,
+    count_in, date_in, doc_out, file_in, instant_in, instant_out, seconds_in, string_in,
 };
 use crate::error::OrJs;
 
@@ -83,10 +83,10 @@ impl WasmCalendar {
     }
 
     /// The earliest instant `u >= t` with `seconds` of working time in `[t, u)`.
-    pub fn add(&self, t: JsValue, seconds: JsValue) -> Result<js_sys::JsString, JsValue> {
+    pub fn add(&self, t: JsValue, seconds: JsValue) -> Result<String, JsValue> {
         let t = instant_in(&t, "t")?;
         let s = seconds_in(&seconds, "seconds")?;
-        self.inner.add(t, s).js().map(instant_js)
+        self.inner.add(t, s).js().map(instant_out)
     }
 
     /// [`add`](WasmCalendar::add) with a `Date` out.
@@ -127,10 +127,10 @@ impl WasmCalendar {
     }
 
     /// The latest instant `u <= t` with `seconds` of working time in `[u, t)`.
-    pub fn sub(&self, t: JsValue, seconds: JsValue) -> Result<js_sys::JsString, JsValue> {
+    pub fn sub(&self, t: JsValue, seconds: JsValue) -> Result<String, JsValue> {
         let t = instant_in(&t, "t")?;
         let s = seconds_in(&seconds, "seconds")?;
-        self.inner.sub(t, s).js().map(instant_js)
+        self.inner.sub(t, s).js().map(instant_out)
     }
 
     /// Working seconds in `[from, to)`; negative when `to` is before `from`.

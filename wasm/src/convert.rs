@@ -58,24 +58,6 @@ pub(crate) fn instant_out(t: DateTime<Utc>) -> String {
     instant::format(t)
 }
 
-/// An instant out as a JavaScript string made from its UTF-16 code units
-/// (`String.fromCharCode`): the text is the core's ([`instant_out`]), and
-/// the string skips the glue's `TextDecoder`, which costs more than the
-/// arithmetic for a 20-character answer.
-pub(crate) fn instant_js(t: DateTime<Utc>) -> js_sys::JsString {
-    let text = instant_out(t);
-    let mut units = [0u16; 32];
-    let mut n = 0;
-    for u in text.encode_utf16() {
-        if n == units.len() {
-            return js_sys::JsString::from(text.as_str());
-        }
-        units[n] = u;
-        n += 1;
-    }
-    js_sys::JsString::from_char_code(&units[..n])
-}
-
 /// An optional instant out (`null` when absent).
 pub(crate) fn opt_instant_out(t: Option<DateTime<Utc>>) -> Option<String> {
     t.map(instant_out)
