@@ -1,6 +1,7 @@
 // Type declarations of the `reglament` npm package (hand-written and checked
-// by `tsc` against test/typed-example.ts; the wasm-bindgen output is wrapped
-// by src/lib.js and is not the public API).
+// by `tsc` against test/typed-example.ts and test/bundlers/types/; the
+// wasm-bindgen output in dist/ is loaded by src/api.js, its own .d.ts is
+// not the public API).
 //
 // Conventions:
 // * Instants in: a `Date` or an RFC 3339 string with any offset (the fraction
