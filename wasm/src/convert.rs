@@ -48,9 +48,8 @@ pub(crate) fn instant_in(v: &JsValue, param: &str) -> Result<DateTime<Utc>, JsVa
 /// Rust's float formatting (about 7 KB gzipped) out of the module.
 fn num(x: f64) -> String {
     js_sys::Number::from(x)
-        .to_string(10)
-        .ok()
-        .and_then(|s| s.as_string())
+        .to_string_with_radix(10)
+        .map(String::from)
         .unwrap_or_default()
 }
 
