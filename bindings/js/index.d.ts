@@ -208,6 +208,15 @@ export class Calendar {
   sub(t: InstantInput, duration: Duration): Instant;
   /** `sub` with a `Date` out. A number is SECONDS. */
   subDate(t: InstantInput, duration: Duration): Date;
+  /**
+   * `add` on epoch milliseconds (`Date.now()`, `date.getTime()`), epoch
+   * milliseconds out (whole seconds): the fastest call, nothing but numbers
+   * crosses into WebAssembly. The duration is still SECONDS or
+   * `{ hours, minutes, seconds }`.
+   */
+  addEpochMs(tMs: number, duration: Duration): number;
+  /** `sub` on epoch milliseconds (as `addEpochMs`). */
+  subEpochMs(tMs: number, duration: Duration): number;
   /** Working seconds in [from, to); negative when to < from. */
   elapsed(from: InstantInput, to: InstantInput): Seconds;
   isWorking(t: InstantInput): boolean;

@@ -97,6 +97,32 @@ impl WasmCalendar {
         self.inner.add(t, s).js().map(date_out)
     }
 
+    /// [`add`](WasmCalendar::add) on epoch milliseconds (`Date.now()`,
+    /// `date.getTime()`), a number out: no string or object crosses the
+    /// boundary, for a board that computes many deadlines. The instant is
+    /// floored to its second, as every instant in; the duration is seconds
+    /// or `{hours, minutes, seconds}` as in `add`.
+    #[wasm_bindgen(js_name = addEpochMs)]
+    pub fn add_epoch_ms(&self, t_ms: f64, seconds: JsValue) -> Result<f64, JsValue> {
+        let t = epoch_ms_in(t_ms, "tMs")?;
+        let s = seconds_in(&seconds, "seconds")?;
+        self.inner
+            .add(t, s)
+            .js()
+            .map(|u| u.timestamp() as f64 * 1000.0)
+    }
+
+    /// [`sub`](WasmCalendar::sub) on epoch milliseconds (as `addEpochMs`).
+    #[wasm_bindgen(js_name = subEpochMs)]
+    pub fn sub_epoch_ms(&self, t_ms: f64, seconds: JsValue) -> Result<f64, JsValue> {
+        let t = epoch_ms_in(t_ms, "tMs")?;
+        let s = seconds_in(&seconds, "seconds")?;
+        self.inner
+            .sub(t, s)
+            .js()
+            .map(|u| u.timestamp() as f64 * 1000.0)
+    }
+
     /// [`sub`](WasmCalendar::sub) with a `Date` out.
     #[wasm_bindgen(js_name = subDate)]
     pub fn sub_date(&self, t: JsValue, seconds: JsValue) -> Result<js_sys::Date, JsValue> {
@@ -218,6 +244,32 @@ impl WasmCalendar {
     pub fn to_json(&self) -> JsValue {
         doc_out(&self.inner.spec().to_value())
     }
+}
+
+/// An instant from epoch milliseconds (a finite number; floored to the second).
+fn epoch_ms_in(ms: f64, param: &str) -> Result<chrono::DateTime<chrono::Utc>, JsValue> {
+    crate::error::check_alive()?;
+    if !ms.is_finite() {
+        return Err(crate::error::argument(
+            param,
+            "expected epoch milliseconds (a finite number, e.g. Date.now())",
+        ));
+    }
+    let secs = (ms / 1000.0).floor();
+    if secs.abs() > 8.64e12 {
+        return Err(crate::error::of_kind(
+            reglament::ErrorKind::OutOfRange,
+            Some(param),
+            "the instant is outside the representable range",
+        ));
+    }
+    chrono::DateTime::from_timestamp(secs as i64, 0).ok_or_else(|| {
+        crate::error::of_kind(
+            reglament::ErrorKind::OutOfRange,
+            Some(param),
+            "the instant is outside the representable range",
+        )
+    })
 }
 
 /// An instant out as a `Date`.

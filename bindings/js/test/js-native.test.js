@@ -34,6 +34,15 @@ test('Date siblings give the instants the string methods give', () => {
   assert.equal(cal.addWorkingDaysDate(FRI, 2).toISOString().replace('.000', ''), cal.addWorkingDays(FRI, 2));
 });
 
+test('epoch milliseconds in and out: the answers of add and sub', () => {
+  const t = Date.parse(FRI);
+  assert.equal(cal.addEpochMs(t, { hours: 2 }), Date.parse('2026-03-30T07:00:00Z'));
+  assert.equal(cal.addEpochMs(t + 999, 7200), Date.parse('2026-03-30T07:00:00Z')); // floored to the second
+  assert.equal(cal.subEpochMs(Date.parse('2026-03-30T07:00:00Z'), 7200), t);
+  assert.throws(() => cal.addEpochMs(NaN, 1), (e) => e instanceof ReglamentTypeError && e.field === 'tMs');
+  assert.throws(() => cal.addEpochMs(Date.parse('1900-01-01T00:00:00Z'), 1), (e) => e.code === 'out_of_range');
+});
+
 test('objects print as what they are, not as wasm-bindgen pointers', () => {
   const reg = Regulation.default();
   const t = new Ticket('T-1');
