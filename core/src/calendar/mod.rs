@@ -83,10 +83,12 @@ pub struct DayOff {
     pub kind: DayOffKind,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum Exception {
     Off(DayOff),
     Extra,
+    /// The date's own shifts: a `date_hours` entry or a shortened day.
+    Own(Vec<Shift>),
 }
 
 #[derive(Debug)]
@@ -101,6 +103,7 @@ impl DayRules for Rules {
         match self.exceptions.get(&date) {
             Some(Exception::Off(_)) => &[],
             Some(Exception::Extra) => &self.extra_hours,
+            Some(Exception::Own(shifts)) => shifts,
             None => self
                 .week
                 .get(date.weekday().num_days_from_monday() as usize)
@@ -185,6 +188,7 @@ impl Calendar {
         let mut lo = MIN_INSTANT;
         let mut hi = MAX_INSTANT;
         let mut exceptions = HashMap::new();
+        let mut shortened = Vec::new();
         if let Some(preset) = spec.holiday_preset {
             let local_midnight = |y: i32| {
                 NaiveDate::from_ymd_opt(y, 1, 1)
@@ -205,6 +209,9 @@ impl Calendar {
                 for w in &year.working_days {
                     exceptions.insert(w.date, Exception::Extra);
                 }
+                if spec.shortened_eves {
+                    shortened.extend(year.shortened.iter().map(|d| d.date));
+                }
             }
         }
         for &date in &spec.holidays {
@@ -224,7 +231,7 @@ impl Calendar {
         for &date in &spec.extra_working_days {
             exceptions.insert(date, Exception::Extra);
         }
-        let rules = Rules {
+        let mut rules = Rules {
             week: spec.week.clone(),
             extra_hours: spec
                 .extra_working_day_hours
@@ -232,6 +239,27 @@ impl Calendar {
                 .unwrap_or_else(|| spec.week[0].clone()),
             exceptions,
         };
+        // Art. 53: the day's shifts, whatever gave them, lose their last hour.
+        for date in shortened {
+            if spec.date_hours.contains_key(&date) {
+                continue;
+            }
+            let shifts = rules.shifts(date);
+            if !shifts.is_empty() {
+                let short = spec::without_last(shifts, 3600);
+                rules.exceptions.insert(date, Exception::Own(short));
+            }
+        }
+        // `date_hours` over everything; an empty entry on a day off keeps
+        // the day off's name.
+        for (&date, shifts) in &spec.date_hours {
+            if shifts.is_empty() && matches!(rules.exceptions.get(&date), Some(Exception::Off(_))) {
+                continue;
+            }
+            rules
+                .exceptions
+                .insert(date, Exception::Own(shifts.clone()));
+        }
         let engine = Engine::new(tz, &rules.week, &rules, lo, hi);
         Ok(Calendar {
             spec: Arc::new(spec.clone()),
