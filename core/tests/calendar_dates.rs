@@ -74,8 +74,13 @@ fn date_hours_replace_the_week_the_preset_holidays_and_extra_days() {
     assert_eq!(day_seconds(&c, "2026-03-15"), 3600);
     assert!(!c.is_working_day(date("2026-12-30")));
     assert!(c.is_working_day(date("2026-01-01")));
-    // an empty entry on a day off keeps the day off's name; hours remove it
+    // hours remove a day off; an empty entry makes one of the file's
     assert!(c.day_off(date("2026-01-01")).is_none());
+    let off = c.day_off(date("2026-12-30")).unwrap();
+    assert_eq!(
+        (off.kind, off.name),
+        (reglament::calendar::DayOffKind::Listed, None)
+    );
     // a budget that ends exactly at the shortened closing time: 16:00, not the next day
     assert_eq!(
         z(c.add(at("2026-12-31T12:00:00Z"), 2 * 3600).unwrap()),

@@ -58,7 +58,8 @@ pub const MAX_INSTANT: i64 = 4_102_444_800;
 pub enum DayOffKind {
     /// A public holiday, a carried-over day or a transferred bridge day of the preset.
     Preset(DayOffReason),
-    /// Listed in the calendar file's `holidays`.
+    /// Listed in the calendar file's `holidays`, or given no shift by its
+    /// `date_hours`.
     Listed,
 }
 
@@ -250,15 +251,19 @@ impl Calendar {
                 rules.exceptions.insert(date, Exception::Own(short));
             }
         }
-        // `date_hours` over everything; an empty entry on a day off keeps
-        // the day off's name.
+        // `date_hours` over everything; an empty entry is a day off of the
+        // file (a holiday's keeps the holiday's name).
         for (&date, shifts) in &spec.date_hours {
-            if shifts.is_empty() && matches!(rules.exceptions.get(&date), Some(Exception::Off(_))) {
-                continue;
-            }
-            rules
-                .exceptions
-                .insert(date, Exception::Own(shifts.clone()));
+            let exception = match rules.exceptions.get(&date) {
+                Some(Exception::Off(_)) if shifts.is_empty() => continue,
+                _ if shifts.is_empty() => Exception::Off(DayOff {
+                    date,
+                    name: None,
+                    kind: DayOffKind::Listed,
+                }),
+                _ => Exception::Own(shifts.clone()),
+            };
+            rules.exceptions.insert(date, exception);
         }
         let engine = Engine::new(tz, &rules.week, &rules, lo, hi);
         Ok(Calendar {
@@ -520,7 +525,9 @@ impl Calendar {
     }
 
     /// Why `date` is a day off, when it is a holiday of the preset or of the
-    /// file's `holidays` list (an extra working day is never a day off).
+    /// file's `holidays` list, or has an empty `date_hours` entry (`Listed`);
+    /// an extra working day, or a date with `date_hours` shifts, is never a
+    /// day off.
     ///
     /// # Example
     /// ```
