@@ -266,6 +266,14 @@ sentences! {
     DescribeWeekday = "{day}: {hours}", "{day}: {hours}";
     /// A day with no hours.
     DescribeDayOff = "вихідний", "day off";
+    /// A date with its own hours (`date_hours`).
+    DescribeDateHours = "{date}: {hours} (окремий графік дня)", "{date}: {hours} (hours of that date)";
+    /// Shortened eves on (art. 53), shown once martial law has an end.
+    DescribeShortenedEves = "Напередодні святкових днів робота скорочується на одну годину (ст. 53 КЗпП), крім періоду воєнного стану.",
+        "The working day before a public holiday is one hour shorter (Labour Code art. 53), except under martial law.";
+    /// Shortened eves switched off.
+    DescribeShortenedEvesOff = "Передсвяткові дні не скорочуються (shortened_eves: false).",
+        "Days before a public holiday are not shortened (shortened_eves: false).";
     /// Registration follows the work calendar.
     DescribeRegistrationSame = "Реєстрація заявок за телефоном і в месенджерах: у той самий час.",
         "Registration of phone and messenger requests: the same hours.";
