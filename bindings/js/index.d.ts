@@ -253,6 +253,18 @@ export interface HolidayYear {
   days_off: DayOff[];
   /** Weekend days made working days by Cabinet transfers. */
   working_days: Array<{ date: LocalDate; instead_of: LocalDate }>;
+  /**
+   * Days one hour shorter (Labour Code art. 53): the eve of a holiday that
+   * is a day off by law, or the weekend day worked instead of such an eve.
+   * Empty while martial law suspends art. 73.
+   */
+  shortened: Array<{
+    date: LocalDate;
+    holiday: LocalDate;
+    name: { uk: string; en: string };
+    reason: "eve" | "transferred_eve";
+    instead_of?: LocalDate;
+  }>;
 }
 
 /**

@@ -1,7 +1,5 @@
 //! `Calendar`: working time and its arithmetic (DESIGN §3).
 
-use reglament::calendar::DayOffKind;
-use reglament::holidays::DayOffReason;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
@@ -15,36 +13,6 @@ use crate::error::OrJs;
 #[wasm_bindgen(js_name = Calendar)]
 pub struct WasmCalendar {
     pub(crate) inner: reglament::Calendar,
-}
-
-/// A day off as a plain object:
-/// `{date, name: {uk, en} | null, reason: "holiday" | "carried_over" | "transferred" | "listed", holiday?, worked_on?}`.
-pub(crate) fn day_off_value(
-    date: chrono::NaiveDate,
-    name: Option<(&str, &str)>,
-    kind: DayOffKind,
-) -> Value {
-    let mut v = json!({
-        "date": date.to_string(),
-        "name": name.map(|(uk, en)| json!({"uk": uk, "en": en})),
-    });
-    let (reason, extra) = match kind {
-        DayOffKind::Listed => ("listed", None),
-        DayOffKind::Preset(DayOffReason::Holiday) => ("holiday", None),
-        DayOffKind::Preset(DayOffReason::CarriedOver { holiday }) => {
-            ("carried_over", Some(("holiday", holiday)))
-        }
-        DayOffKind::Preset(DayOffReason::Transferred { worked_on }) => {
-            ("transferred", Some(("worked_on", worked_on)))
-        }
-    };
-    if let Value::Object(m) = &mut v {
-        m.insert("reason".into(), Value::String(reason.into()));
-        if let Some((k, d)) = extra {
-            m.insert(k.into(), Value::String(d.to_string()));
-        }
-    }
-    v
 }
 
 #[wasm_bindgen(js_class = Calendar)]
@@ -208,11 +176,7 @@ impl WasmCalendar {
         let d = date_in(&date, "date")?;
         Ok(match self.inner.day_off(d) {
             None => JsValue::NULL,
-            Some(off) => doc_out(&day_off_value(
-                off.date,
-                off.name.map(|n| (n.uk, n.en)),
-                off.kind,
-            )),
+            Some(off) => doc_out(&off.to_value()),
         })
     }
 

@@ -124,34 +124,7 @@ pub fn holidays(
         Some(convert::date_in(&martial_law_end, "martialLawEnd")?)
     };
     let year = holidays::year(preset, y, end).js()?;
-    let named: Vec<Value> = year
-        .named
-        .iter()
-        .map(|(d, n)| json!({"date": d.to_string(), "uk": n.uk, "en": n.en}))
-        .collect();
-    let days_off: Vec<Value> = year
-        .days_off
-        .iter()
-        .map(|d| {
-            calendar::day_off_value(
-                d.date,
-                Some((d.name.uk, d.name.en)),
-                reglament::calendar::DayOffKind::Preset(d.reason),
-            )
-        })
-        .collect();
-    let working_days: Vec<Value> = year
-        .working_days
-        .iter()
-        .map(|w| json!({"date": w.date.to_string(), "instead_of": w.instead_of.to_string()}))
-        .collect();
-    Ok(doc_out(&json!({
-        "year": year.year,
-        "mode": preset.name(),
-        "named": named,
-        "days_off": days_off,
-        "working_days": working_days,
-    })))
+    Ok(doc_out(&year.to_value(preset)))
 }
 
 #[cfg(not(feature = "calendar"))]

@@ -234,6 +234,78 @@ pub struct Year {
     pub shortened: Vec<ShortenedDay>,
 }
 
+impl Year {
+    /// The year as JSON, the one shape every face writes: `{year, mode,
+    /// named: [{date, uk, en}], days_off: [{date, name: {uk, en}, reason,
+    /// holiday?, worked_on?}], working_days: [{date, instead_of}],
+    /// shortened: [{date, holiday, name: {uk, en}, reason: "eve" |
+    /// "transferred_eve", instead_of?}]}`.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::holidays::{year, HolidayPreset};
+    /// let y = year(HolidayPreset::UaStatutory, 2019, None).unwrap();
+    /// let v = y.to_value(HolidayPreset::UaStatutory);
+    /// assert_eq!(v["mode"], "UA-statutory");
+    /// assert_eq!(v["days_off"][0]["reason"], "holiday");
+    /// assert!(v["shortened"].as_array().unwrap().iter().any(|s| s["date"] == "2019-08-23"));
+    /// ```
+    pub fn to_value(&self, preset: HolidayPreset) -> serde_json::Value {
+        use serde_json::json;
+        let named: Vec<_> = self
+            .named
+            .iter()
+            .map(|(d, n)| json!({"date": d.to_string(), "uk": n.uk, "en": n.en}))
+            .collect();
+        let days_off: Vec<_> = self
+            .days_off
+            .iter()
+            .map(|d| {
+                crate::calendar::DayOff {
+                    date: d.date,
+                    name: Some(d.name),
+                    kind: crate::calendar::DayOffKind::Preset(d.reason),
+                }
+                .to_value()
+            })
+            .collect();
+        let working_days: Vec<_> = self
+            .working_days
+            .iter()
+            .map(|w| json!({"date": w.date.to_string(), "instead_of": w.instead_of.to_string()}))
+            .collect();
+        let shortened: Vec<_> = self
+            .shortened
+            .iter()
+            .map(|s| {
+                let mut v = json!({
+                    "date": s.date.to_string(),
+                    "holiday": s.holiday.to_string(),
+                    "name": {"uk": s.name.uk, "en": s.name.en},
+                    "reason": match s.reason {
+                        ShortenedReason::Eve => "eve",
+                        ShortenedReason::TransferredEve { .. } => "transferred_eve",
+                    },
+                });
+                if let (ShortenedReason::TransferredEve { instead_of }, Some(m)) =
+                    (s.reason, v.as_object_mut())
+                {
+                    m.insert("instead_of".into(), instead_of.to_string().into());
+                }
+                v
+            })
+            .collect();
+        json!({
+            "year": self.year,
+            "mode": preset.name(),
+            "named": named,
+            "days_off": days_off,
+            "working_days": working_days,
+            "shortened": shortened,
+        })
+    }
+}
+
 /// The holidays, days off and transferred working days of `year`.
 ///
 /// `martial_law_end` is the last day martial law was in force, or `None`
