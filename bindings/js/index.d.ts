@@ -71,7 +71,8 @@ export type RefusalCode =
   | 'channel_not_for_requests' | 'channel_requires_operator' | 'own_initiative_requires_operator'
   | 'submitted_after_registration' | 'no_question_pending' | 'approval_required' | 'approval_pending'
   | 'approval_refused' | 'approval_not_requested' | 'approval_already_granted' | 'approval_already_pending'
-  | 'approval_not_by_email' | 'unknown_action' | 'invalid_extension' | 'extension_not_in_future'
+  | 'approval_ambiguous' | 'approval_not_by_email' | 'unknown_action' | 'invalid_extension'
+  | 'extension_not_in_future' | 'extension_not_later' | 'clock_paused' | 'regulation_mismatch'
   | 'archive_too_early' | 'invalid_reopen_target';
 export type WarningCode =
   | 'outside_working_hours' | 'outside_registration_hours' | 'registration_optional' | 'no_change' | 'unclassified';
