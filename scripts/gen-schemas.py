@@ -316,10 +316,10 @@ CALENDAR = {
         "martial_law_end": d("For the UA presets: the last day of martial law; absent while it lasts.", opt(ref("date")),
                              **{"x-default": None}),
         "date_hours": d("Per date the shifts that *start* on it (an empty list: none start). Precedence: `date_hours` > extra working days > listed holidays > preset > week (DESIGN §7).",
-                        {"type": "object", "propertyNames": {"pattern": f"^{DATE_RE}$"},
-                         "additionalProperties": ref("shifts")}, **{"x-default": {}, "x-pending": True}),
+                        opt({"type": "object", "propertyNames": {"pattern": f"^{DATE_RE}$"},
+                             "additionalProperties": ref("shifts")}), **{"x-default": {}}),
         "shortened_eves": d("Labour Code art. 53: where art. 73 holidays are legally in force, the working day before one is an hour shorter (DESIGN §7); false turns it off.",
-                            {"type": "boolean"}, **{"x-default": True, "x-pending": True}),
+                            opt({"type": "boolean"}), **{"x-default": True}),
     },
 }
 

@@ -6,17 +6,21 @@
 //      depend on where the repository or the cargo home live);
 //   2. wasm-bindgen --target web, with the CLI whose version equals the
 //      `wasm-bindgen` crate in Cargo.lock (refuses to run otherwise);
-//   3. prints the .wasm size, raw and gzip -9.
+//   3. prints the .wasm size, raw and gzip -9;
+//   4. copies the repository's schemas/*.json into schemas/ (published).
 //
-// Variants: `full` (every IANA time zone) -> dist/full/, and `slim`
-// (Europe/Kyiv and UTC only) -> dist/slim/.
-//   node build.mjs                 both variants
+// Variants: `full` (every IANA time zone) -> dist/full/, `slim`
+// (Europe/Kyiv and UTC only) -> dist/slim/, `calendar` (Calendar and
+// holidays only, every zone) -> dist/calendar/, and `test` (full with the
+// deliberate panic of test/panic.test.js) -> dist/test/, not published.
+//   node build.mjs                 every variant
 //   node build.mjs full            one variant
+//   node build.mjs --schemas-only  only step 4 (npm pack runs it: prepack)
 //   node build.mjs --cargo-only    only step 1 (run-tests.sh overlaps it with
 //                                  installing the wasm-bindgen CLI)
 // Environment: WASM_BINDGEN (path of the CLI, default `wasm-bindgen`), CARGO.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { homedir } from 'node:os';
@@ -33,6 +37,11 @@ export const SLIM_FILTER = '^(Europe/Kyiv|Europe/Kiev|UTC|Etc/UTC)$';
 const VARIANTS = {
   full: { features: [], env: {} },
   slim: { features: ['slim'], env: { CHRONO_TZ_TIMEZONE_FILTER: SLIM_FILTER } },
+  // the calendar alone (every zone): `reglament/calendar`
+  calendar: { features: ['calendar'], env: {} },
+  // the full build with `__panicForTest` (cargo feature panic-test): for
+  // test/panic.test.js only, never packed (package.json "files")
+  test: { features: ['panic-test'], env: {} },
 };
 
 function run(cmd, args, opts = {}) {
@@ -90,13 +99,33 @@ function build(name, cargoOnly = false) {
   return sizes;
 }
 
+/**
+ * Copies every JSON Schema of the repository (schemas/*.json) into the
+ * package's schemas/ (published: `reglament/schemas/<name>.schema.json`).
+ */
+export function copySchemas() {
+  const from = join(root, 'schemas');
+  const to = join(here, 'schemas');
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  const names = readdirSync(from).filter((f) => f.endsWith('.json')).sort();
+  for (const n of names) copyFileSync(join(from, n), join(to, n));
+  console.error(`schemas: ${names.join(', ')}`);
+  return names;
+}
+
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
     const args = process.argv.slice(2);
     const cargoOnly = args.includes('--cargo-only');
+    if (args.includes('--schemas-only')) {
+      copySchemas();
+      process.exit(0);
+    }
     const names = args.filter((a) => !a.startsWith('--'));
     if (!cargoOnly) checkBindgen(lockedBindgenVersion());
+    if (!cargoOnly) copySchemas();
     for (const n of names.length ? names : Object.keys(VARIANTS)) build(n, cargoOnly);
   } catch (e) {
     console.error(`build failed: ${e.message}`);

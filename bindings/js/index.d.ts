@@ -1,12 +1,25 @@
 // Type declarations of the `reglament` npm package (hand-written and checked
-// by `tsc` against test/typed-example.ts; the wasm-bindgen output is wrapped
-// by src/lib.js and is not the public API).
+// by `tsc` against test/typed-example.ts and test/bundlers/types/; the
+// wasm-bindgen output in dist/ is loaded by src/api.js, its own .d.ts is
+// not the public API).
 //
 // Conventions:
 // * Instants in: a `Date` or an RFC 3339 string with any offset (the fraction
 //   of a second is dropped). Instants out: RFC 3339 strings in UTC with `Z`,
 //   whole seconds, e.g. "2026-03-30T07:00:00Z".
-// * Durations: whole seconds of working time (safe integers).
+// * DURATIONS ARE SECONDS, NOT MILLISECONDS: a plain number is whole seconds
+//   of working time (`add(t, 7200)` is two hours; `add(t, 7_200_000)` would
+//   be 2000 hours). Prefer the object form, which says its unit:
+//   `add(t, { hours: 2 })`, `{ hours: 1, minutes: 30 }`, `{ seconds: 90 }`.
+// * A `Date` out: the `...Date` sibling methods (`addDate`, `subDate`,
+//   `nextWorkingDate`, `addWorkingDaysDate`) return `Date`s; the others
+//   return RFC 3339 strings (JSON-ready).
+// * Objects print as `Calendar(Europe/Kyiv)`, `Ticket(T-1, backlog)`
+//   (`toString()`, and `console.log` in Node). `free()` releases the
+//   WebAssembly memory at once (otherwise the garbage collector does; the
+//   classes also have `[Symbol.dispose]` at run time where the engine has
+//   it, for `using`, left out of these types so that they need no
+//   `esnext.disposable` lib).
 // * Documents (calendar and regulation files, events, ticket state, clocks,
 //   reports) are plain objects in the language-neutral snake_case JSON format
 //   shared with the C API, the CLI and tests/vectors, so the browser and the
@@ -22,8 +35,15 @@ export type InstantInput = Date | string;
 export type Instant = string;
 /** A local date, "YYYY-MM-DD". */
 export type LocalDate = string;
-/** Whole seconds. */
+/** Whole seconds (NOT milliseconds). */
 export type Seconds = number;
+/**
+ * A duration of working time: a number is whole **seconds** (not
+ * milliseconds!), or an object with its unit, e.g. `{ hours: 2 }`,
+ * `{ hours: 1, minutes: 30 }`. Parts may be fractional as long as the total
+ * is whole seconds; an unknown key (`ms`, `days`) is a `ReglamentTypeError`.
+ */
+export type Duration = Seconds | { hours?: number; minutes?: number; seconds?: number };
 
 // ---------------------------------------------------------------- vocabularies
 
@@ -50,18 +70,20 @@ export type RefusalCode =
   | 'read_only' | 'role_not_allowed' | 'wrong_status' | 'terminal_status' | 'not_registered'
   | 'already_registered' | 'time_went_backwards' | 'instant_out_of_range' | 'missing_field'
   | 'channel_not_for_requests' | 'channel_requires_operator' | 'own_initiative_requires_operator'
-  | 'submitted_after_registration' | 'no_question_pending' | 'approval_required' | 'approval_pending'
+  | 'submitted_after_registration' | 'no_question_pending'
+  | 'unknown_pause_reason' | 'pause_already_active' | 'pause_not_active'
+  | 'approval_required' | 'approval_pending'
   | 'approval_refused' | 'approval_not_requested' | 'approval_already_granted' | 'approval_already_pending'
-  | 'approval_not_by_email' | 'unknown_action' | 'invalid_extension' | 'extension_not_in_future'
-  | 'archive_too_early' | 'invalid_reopen_target'
-  | 'unknown_pause_reason' | 'pause_already_active' | 'pause_not_active';
+  | 'approval_ambiguous' | 'approval_not_by_email' | 'unknown_action' | 'invalid_extension'
+  | 'extension_not_in_future' | 'extension_not_later' | 'clock_paused' | 'regulation_mismatch'
+  | 'archive_too_early' | 'invalid_reopen_target';
 export type WarningCode =
   | 'outside_working_hours' | 'outside_registration_hours' | 'registration_optional' | 'no_change' | 'unclassified';
 /** The codes of thrown errors (refusal codes come on `ReglamentRefusal`). */
 export type ErrorCode =
   | 'invalid_json' | 'unknown_field' | 'missing_field' | 'invalid_value' | 'unknown_timezone'
   | 'invalid_instant' | 'out_of_range' | 'no_working_time' | 'conflict'
-  | 'invalid_argument' | 'panic';
+  | 'invalid_argument' | 'panic' | 'wasm_load_failed';
 
 // ---------------------------------------------------------------- errors
 
@@ -77,6 +99,12 @@ export interface ReglamentErrorFields {
   readonly messageEn: string;
   /** The sentence in Ukrainian: refusals have one; input errors have null. */
   readonly messageUk: string | null;
+  /**
+   * The same data as plain data: `structuredClone` (postMessage, IndexedDB)
+   * keeps an error's message and `cause` only, so
+   * `structuredClone(err).cause.code === err.code`.
+   */
+  readonly cause: { code: ErrorCode | RefusalCode; field: string | null; clause: string | null };
 }
 
 /**
@@ -91,6 +119,7 @@ export class ReglamentError extends Error implements ReglamentErrorFields {
   readonly clause: string | null;
   readonly messageEn: string;
   readonly messageUk: string | null;
+  readonly cause: { code: ErrorCode | RefusalCode; field: string | null; clause: string | null };
 }
 
 /** An instant, date or duration outside the supported range (code `"out_of_range"`). */
@@ -100,6 +129,7 @@ export class ReglamentRangeError extends RangeError implements ReglamentErrorFie
   readonly clause: null;
   readonly messageEn: string;
   readonly messageUk: null;
+  readonly cause: { code: 'out_of_range'; field: string | null; clause: null };
 }
 
 /** A JavaScript value of the wrong type (code `"invalid_argument"`), e.g. a number where an instant is expected. */
@@ -109,6 +139,7 @@ export class ReglamentTypeError extends TypeError implements ReglamentErrorField
   readonly clause: null;
   readonly messageEn: string;
   readonly messageUk: null;
+  readonly cause: { code: 'invalid_argument'; field: string | null; clause: null };
 }
 
 /** The regulation refused an event (thrown by `Ticket.applyOrThrow` only). */
@@ -170,17 +201,37 @@ export class Calendar {
   readonly timezone: string;
   /** The first and last supported instants. */
   supportedRange(): { start: Instant; end: Instant };
-  /** The earliest instant u >= t with `seconds` of working time in [t, u). */
-  add(t: InstantInput, seconds: Seconds): Instant;
-  /** The latest instant u <= t with `seconds` of working time in [u, t). */
-  sub(t: InstantInput, seconds: Seconds): Instant;
+  /**
+   * The earliest instant u >= t with `duration` of working time in [t, u).
+   * A number is SECONDS: `add(t, 7200)` or `add(t, { hours: 2 })`.
+   */
+  add(t: InstantInput, duration: Duration): Instant;
+  /** `add` with a `Date` out. A number is SECONDS. */
+  addDate(t: InstantInput, duration: Duration): Date;
+  /** The latest instant u <= t with `duration` of working time in [u, t). A number is SECONDS. */
+  sub(t: InstantInput, duration: Duration): Instant;
+  /** `sub` with a `Date` out. A number is SECONDS. */
+  subDate(t: InstantInput, duration: Duration): Date;
+  /**
+   * `add` on epoch milliseconds (`Date.now()`, `date.getTime()`), epoch
+   * milliseconds out (whole seconds): the fastest call, nothing but numbers
+   * crosses into WebAssembly. The duration is still SECONDS or
+   * `{ hours, minutes, seconds }`.
+   */
+  addEpochMs(tMs: number, duration: Duration): number;
+  /** `sub` on epoch milliseconds (as `addEpochMs`). */
+  subEpochMs(tMs: number, duration: Duration): number;
   /** Working seconds in [from, to); negative when to < from. */
   elapsed(from: InstantInput, to: InstantInput): Seconds;
   isWorking(t: InstantInput): boolean;
   /** The earliest working instant at or after t. */
   nextWorking(t: InstantInput): Instant;
+  /** `nextWorking` with a `Date` out. */
+  nextWorkingDate(t: InstantInput): Date;
   /** The closing instant of the n-th working day after the local date of t (clause 5). */
   addWorkingDays(t: InstantInput, n: number): Instant;
+  /** `addWorkingDays` with a `Date` out. */
+  addWorkingDaysDate(t: InstantInput, n: number): Date;
   /** The working intervals inside [from, to), touching ones joined. */
   workingIntervals(from: InstantInput, to: InstantInput): Array<[Instant, Instant]>;
   /** Why a local date is a day off, or null. */
@@ -191,9 +242,10 @@ export class Calendar {
   localToInstant(local: string): Instant;
   /** The calendar file. */
   toJSON(): CalendarSpec;
+  /** `Calendar(<zone>)`. */
+  toString(): string;
   /** Frees the WebAssembly memory now (otherwise the garbage collector does). */
   free(): void;
-  [Symbol.dispose](): void;
 }
 
 export interface HolidayYear {
@@ -205,6 +257,18 @@ export interface HolidayYear {
   days_off: DayOff[];
   /** Weekend days made working days by Cabinet transfers. */
   working_days: Array<{ date: LocalDate; instead_of: LocalDate }>;
+  /**
+   * Days one hour shorter (Labour Code art. 53): the eve of a holiday that
+   * is a day off by law, or the weekend day worked instead of such an eve.
+   * Empty while martial law suspends art. 73.
+   */
+  shortened: Array<{
+    date: LocalDate;
+    holiday: LocalDate;
+    name: { uk: string; en: string };
+    reason: "eve" | "transferred_eve";
+    instead_of?: LocalDate;
+  }>;
 }
 
 /**
@@ -303,8 +367,9 @@ export class Regulation {
   /** The complete regulation (defaults filled in, sets in one order): what the fingerprint hashes. */
   complete(): RegulationSpec;
   toJSON(): RegulationSpec;
+  /** `Regulation(sha256:…)`. */
+  toString(): string;
   free(): void;
-  [Symbol.dispose](): void;
 }
 
 // ---------------------------------------------------------------- events and outcomes
@@ -463,6 +528,21 @@ export interface Clocks {
   next_change_at: Instant | null;
 }
 
+/** `snake_case` to `camelCase`, as a type: `CamelCase<'due_at'>` is `'dueAt'`. */
+export type CamelCase<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+/** An object type with every key, at every depth, in camelCase (values unchanged). */
+export type CamelKeys<T> = T extends ReadonlyArray<infer U>
+  ? Array<CamelKeys<U>>
+  : T extends object
+    ? { [K in keyof T as K extends string ? CamelCase<K> : K]: CamelKeys<T[K]> }
+    : T;
+/** The clocks with camelCase keys (`resolution.dueAt`, `nextChangeAt`): `clocks(reg, now, { camelCase: true })`. */
+export type ClocksCamel = CamelKeys<Clocks>;
+/** A clock with camelCase keys. */
+export type ClockCamel = CamelKeys<Clock>;
+/** Options of the clock methods: `camelCase: true` gives the keys in camelCase (the JSON document, the default, keeps snake_case). */
+export interface ClockOptions { camelCase?: boolean }
+
 export interface Explanation {
   clock: Clock;
   /** The working intervals counted; their seconds add up to `clock.consumed`. */
@@ -534,12 +614,16 @@ export class Ticket {
   /** The state document; with `now`, also `archivable`. */
   state(now?: InstantInput | null): TicketState;
   toJSON(): TicketState;
+  /** `Ticket(<id>, <status>)`. */
+  toString(): string;
   /** An independent copy ("what if" without touching this one). */
   clone(): Ticket;
-  /** The SLA clocks at `now`. */
-  clocks(regulation: Regulation, now: InstantInput): Clocks;
+  /** The SLA clocks at `now`: the JSON document (snake_case keys), or with `{ camelCase: true }` camelCase keys. */
+  clocks(regulation: Regulation, now: InstantInput, options?: { camelCase?: false }): Clocks;
+  clocks(regulation: Regulation, now: InstantInput, options: { camelCase: true }): ClocksCamel;
   /** One clock at `now`; null for an absent update interval. */
-  clock(regulation: Regulation, metric: Metric, now: InstantInput): Clock | null;
+  clock(regulation: Regulation, metric: Metric, now: InstantInput, options?: { camelCase?: false }): Clock | null;
+  clock(regulation: Regulation, metric: Metric, now: InstantInput, options: { camelCase: true }): ClockCamel | null;
   /** A clock's explanation at `now`; null for an absent update interval. */
   explainClock(regulation: Regulation, metric: Metric, now: InstantInput): Explanation | null;
   /** The earliest instant after `now` at which a clock or rule changes state, or null. */
@@ -551,7 +635,6 @@ export class Ticket {
    */
   clockPlan(regulation: Regulation): ClockPlan;
   free(): void;
-  [Symbol.dispose](): void;
 }
 
 /**
@@ -564,13 +647,16 @@ export class ClockPlan {
   /** The first `now` the plan answers for: the request's last event. */
   readonly validFrom: Instant;
   /** The SLA clocks at `now` (as `Ticket.clocks`). */
-  clocks(now: InstantInput): Clocks;
+  clocks(now: InstantInput, options?: { camelCase?: false }): Clocks;
+  clocks(now: InstantInput, options: { camelCase: true }): ClocksCamel;
   /** The clocks at `now` without thresholds, due history, extensions and pauses. */
-  clocksSummary(now: InstantInput): Clocks;
+  clocksSummary(now: InstantInput, options?: { camelCase?: false }): Clocks;
+  clocksSummary(now: InstantInput, options: { camelCase: true }): ClocksCamel;
   /** The earliest instant after `now` at which a clock or rule changes state, or null. */
   nextChangeAt(now: InstantInput): Instant | null;
+  /** `ClockPlan(from <validFrom>)`. */
+  toString(): string;
   free(): void;
-  [Symbol.dispose](): void;
 }
 
 // ---------------------------------------------------------------- functions
@@ -708,6 +794,9 @@ export function labels(lang?: Lang): {
   metric: Record<Metric, string>;
   clock_state: Record<ClockState, string>;
 };
+
+/** Which build this is: "full" (every IANA zone) or "slim" (Europe/Kyiv and UTC). */
+export function variant(): 'full' | 'slim' | 'calendar';
 
 /** The IANA names of every time zone this build carries, sorted. */
 export function timezones(): string[];

@@ -39,7 +39,7 @@ npm ci --no-audit --no-fund
 step "npm run build (cargo build --target wasm32-unknown-unknown + wasm-bindgen)"
 npm run build
 
-step "tsc --noEmit over index.d.ts and test/typed-example.ts"
+step "tsc --noEmit over index.d.ts and test/typed-example.ts (the consumer matrix: test/bundlers/run.sh)"
 npm run typecheck
 
 step "node --test (every conformance vector, calendar, errors, tickets, panics)"
@@ -52,6 +52,9 @@ if [ "${REGLAMENT_BROWSER:-1}" != 0 ]; then
     apt-get update -qq && apt-get install -y -qq chromium >/dev/null
   fi
   npm run test:browser
+
+  step "bundler matrix: the packed package with Vite, esbuild, webpack, Node ESM/require(), TypeScript 5 and 7"
+  bash test/bundlers/run.sh
 fi
 
 step "all passed"

@@ -161,22 +161,8 @@ pub fn holidays(args: &HolidaysArgs) -> Done {
         DayOffReason::Transferred { worked_on } => format!("transferred, worked on {worked_on}"),
     };
     if args.json {
-        let days: Vec<_> = y
-            .days_off
-            .iter()
-            .map(|d| serde_json::json!({"date": d.date.to_string(), "uk": d.name.uk, "en": d.name.en, "reason": reason(&d.reason)}))
-            .collect();
-        let work: Vec<_> = y
-            .working_days
-            .iter()
-            .map(|w| serde_json::json!({"date": w.date.to_string(), "instead_of": w.instead_of.to_string()}))
-            .collect();
-        let named: Vec<_> = y
-            .named
-            .iter()
-            .map(|(d, n)| serde_json::json!({"date": d.to_string(), "uk": n.uk, "en": n.en}))
-            .collect();
-        let out = serde_json::json!({"year": y.year, "mode": preset.name(), "named": named, "days_off": days, "working_days": work});
+        // the core's one shape of a holiday year, the same in every face
+        let out = y.to_value(preset);
         return crate::output::emit(&format!(
             "{}\n",
             serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?

@@ -176,7 +176,7 @@ pub fn demo() -> Done {
                     step.kind.code()
                 )?;
                 for w in warnings {
-                    let w = format!("warning ({}): {}", w.clause, w.message_en);
+                    let w = format!("warning ({}): {}", w.clause, w.message_en());
                     outln!(out, "      {}", paint(Tone::Warn, &w))?;
                 }
             }
@@ -189,8 +189,8 @@ pub fn demo() -> Done {
                     step.kind.code(),
                     paint(Tone::Bad, &refused)
                 )?;
-                outln!(out, "      en: {}", r.message_en)?;
-                outln!(out, "      uk: {}", r.message_uk)?;
+                outln!(out, "      en: {}", r.message_en())?;
+                outln!(out, "      uk: {}", r.message_uk())?;
             }
         }
     }

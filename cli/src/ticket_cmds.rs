@@ -59,9 +59,18 @@ pub struct ReplayArgs {
     strict: bool,
 }
 
-/// `reglament init`: the default regulation, to be edited.
+/// `reglament init`: the default regulation, to be edited. The calendar
+/// also shows its optional keys at their defaults (`martial_law_end`,
+/// `date_hours`, `shortened_eves`: issue 16), which the writer leaves out;
+/// the file means exactly the default (same fingerprint).
 pub fn init() -> Done {
-    emit(&format!("{}\n", Regulation::default().to_json()))
+    let text = Regulation::default().to_json();
+    let shown = text.replacen(
+        "    \"holiday_preset\": \"UA\"\n  },",
+        "    \"holiday_preset\": \"UA\",\n    \"martial_law_end\": null,\n    \"date_hours\": {},\n    \"shortened_eves\": true\n  },",
+        1,
+    );
+    emit(&format!("{shown}\n"))
 }
 
 /// `reglament check FILE`: validates a regulation file. A file that cannot

@@ -234,16 +234,6 @@ const EXCEPTIONS: &[Exception] = &[
         },
     },
     Exception {
-        name: "DESIGN §7 calendar keys (date_hours, shortened_eves)",
-        reason: "described by the schema in this wave; the core reads them once the calendar engineer's work lands",
-        temporary: true,
-        applies: |d| {
-            d.core_only("unknown_field", |f| {
-                matches!(last_key(f), "date_hours" | "shortened_eves")
-            })
-        },
-    },
-    Exception {
         name: "DESIGN §7 regulation keys (calendars, pause_reasons, a row's calendar)",
         reason: "described by the schema in this wave; the core reads them once the lead's work lands",
         temporary: true,

@@ -204,6 +204,17 @@ fn init_prints_a_file_that_check_accepts() {
         Regulation::from_json(&String::from_utf8_lossy(&out.stdout)).unwrap(),
         Regulation::default()
     );
+    // the calendar's optional keys of issue 16 are shown at their defaults
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["calendar"]["date_hours"], serde_json::json!({}));
+    assert_eq!(v["calendar"]["shortened_eves"], Value::Bool(true));
+    assert_eq!(v["calendar"]["martial_law_end"], Value::Null);
+    assert_eq!(
+        Regulation::from_json(&String::from_utf8_lossy(&out.stdout))
+            .unwrap()
+            .fingerprint(),
+        Regulation::default().fingerprint()
+    );
 }
 
 #[test]

@@ -36,6 +36,12 @@ fn days(lang: Lang, d: DayCount) -> String {
 /// let over = serde_json::json!({"archive_after": {"amount": 5}});
 /// let text = describe(&Regulation::with_overrides(&over).unwrap(), Lang::En);
 /// assert!(text.contains("Archive (clause 3.6): 5 calendar days after Release"));
+/// // a date's own hours, and art. 53 once martial law has ended
+/// let over = serde_json::json!({"calendar": {"martial_law_end": "2025-12-31",
+///     "date_hours": {"2026-12-31": [["09:00", "16:00"]]}}});
+/// let text = describe(&Regulation::with_overrides(&over).unwrap(), Lang::En);
+/// assert!(text.contains("2026-12-31: 09:00–16:00 (hours of that date)"));
+/// assert!(text.contains("one hour shorter (Labour Code art. 53)"));
 /// ```
 pub fn describe(reg: &Regulation, lang: Lang) -> String {
     let spec = reg.spec();
@@ -104,6 +110,34 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
             "  {}",
             r(Text::DescribeWeekday, &[("day", day), ("hours", &hours)])
         );
+    }
+    for (date, shifts) in &cal.date_hours {
+        let hours = if shifts.is_empty() {
+            r(Text::DescribeDayOff, &[])
+        } else {
+            shifts
+                .iter()
+                .map(|s| format!("{}–{}", s.start(), s.end()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let date = date.to_string();
+        let _ = writeln!(
+            out,
+            "  {}",
+            r(
+                Text::DescribeDateHours,
+                &[("date", &date), ("hours", &hours)]
+            )
+        );
+    }
+    // art. 53 matters once martial law has an end (or is switched off)
+    if cal.holiday_preset.is_some() {
+        if !cal.shortened_eves {
+            let _ = writeln!(out, "{}", r(Text::DescribeShortenedEvesOff, &[]));
+        } else if cal.martial_law_end.is_some() {
+            let _ = writeln!(out, "{}", r(Text::DescribeShortenedEves, &[]));
+        }
     }
     match &spec.registration_calendar {
         None => {

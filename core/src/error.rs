@@ -44,6 +44,25 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in declaration order.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::ErrorKind;
+    /// assert!(ErrorKind::ALL.iter().any(|k| k.code() == "conflict"));
+    /// ```
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::InvalidJson,
+        ErrorKind::UnknownField,
+        ErrorKind::MissingField,
+        ErrorKind::InvalidValue,
+        ErrorKind::UnknownTimeZone,
+        ErrorKind::InvalidInstant,
+        ErrorKind::OutOfRange,
+        ErrorKind::NoWorkingTime,
+        ErrorKind::Conflict,
+    ];
+
     /// The stable code of this kind, identical on every face (Rust, C, JS, CLI).
     ///
     /// # Example

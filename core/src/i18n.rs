@@ -132,8 +132,8 @@ sentences! {
     RoleNotAllowed = "Роль «{role}» не може {kind}: за п. {clause} це робить лише {allowed}.",
         "The {role} role cannot {kind}: under clause {clause} only {allowed} may do it.";
     /// The role may perform the event, but not in this status.
-    WrongStatus = "Не можна {kind}, коли заявка має статус «{status}» (п. {clause}); роль «{role}» може це зробити в статусах: {allowed}.",
-        "Cannot {kind} while the request is in status “{status}” (clause {clause}); the {role} role may do it in: {allowed}.";
+    WrongStatus = "Не можна {kind} в статусі «{status}» (п. {clause}); роль «{role}» може це зробити в статусах: {allowed}.",
+        "Cannot {kind} in status “{status}” (clause {clause}); the {role} role may do it in {allowed}.";
     /// Nothing happens to an archived or rejected request.
     TerminalStatus = "Заявка має кінцевий статус «{status}» (п. {clause}): жодні дії з нею більше не можливі.",
         "The request is “{status}”, a final status (clause {clause}): nothing more can happen to it.";
@@ -237,7 +237,7 @@ sentences! {
         "The {metric} clock is paused, so the due in force is unknown: a new due instant (“new_due”) cannot be agreed; add working seconds (“add_seconds”) instead (clause 3.5.1).";
     /// An archive before its time without the user's acceptance.
     ArchiveTooEarly = "Заявку можна архівувати не раніше {due} ({delay} після переведення в «Реліз») або раніше, якщо Користувач підтвердив, що рішення його задовольняє (п. 3.6).",
-        "The request can be archived from {due} ({delay} after Release), or earlier once the user confirms the solution satisfies him (clause 3.6).";
+        "The request can be archived from {due} ({delay} after Release), or earlier once the user confirms the solution is satisfactory (clause 3.6).";
     /// A reopen to a status other than Sprint or In progress.
     InvalidReopenTarget = "Після «Релізу» роботу відновлюють у статусі «План розробки або Спрінт» або «В процесі» (п. 3.6), а не «{status}».",
         "After Release work resumes in Sprint or In progress (clause 3.6), not in “{status}”.";
@@ -277,6 +277,14 @@ sentences! {
     DescribeWeekday = "{day}: {hours}", "{day}: {hours}";
     /// A day with no hours.
     DescribeDayOff = "вихідний", "day off";
+    /// A date with its own hours (`date_hours`).
+    DescribeDateHours = "{date}: {hours} (окремий графік дня)", "{date}: {hours} (hours of that date)";
+    /// Shortened eves on (art. 53), shown once martial law has an end.
+    DescribeShortenedEves = "Напередодні святкових днів робота скорочується на одну годину (ст. 53 КЗпП), крім періоду воєнного стану.",
+        "The working day before a public holiday is one hour shorter (Labour Code art. 53), except under martial law.";
+    /// Shortened eves switched off.
+    DescribeShortenedEvesOff = "Передсвяткові дні не скорочуються (shortened_eves: false).",
+        "Days before a public holiday are not shortened (shortened_eves: false).";
     /// Registration follows the work calendar.
     DescribeRegistrationSame = "Реєстрація заявок за телефоном і в месенджерах: у той самий час.",
         "Registration of phone and messenger requests: the same hours.";

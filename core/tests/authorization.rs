@@ -284,7 +284,7 @@ fn every_role_every_kind_every_status_against_the_regulation() {
                     (true, Some(r)) => failures.push(format!(
                         "{cell}: refused {}: {}",
                         r.code.code(),
-                        r.message_en
+                        r.message_en()
                     )),
                     (false, None) => {
                         failures.push(format!("{cell}: ACCEPTED, the regulation forbids it"))
@@ -308,7 +308,9 @@ fn every_role_every_kind_every_status_against_the_regulation() {
                                 r.role, r.kind, r.status
                             ));
                         }
-                        if r.message_en.is_empty() || r.message_uk.is_empty() || r.clause.is_empty()
+                        if r.message_en().is_empty()
+                            || r.message_uk().is_empty()
+                            || r.clause.is_empty()
                         {
                             failures
                                 .push(format!("{cell}: a refusal without its clause or sentences"));

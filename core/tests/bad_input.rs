@@ -134,7 +134,7 @@ fn events() {
                             r.code.code(),
                             r.clause,
                             r.field,
-                            r.message_en
+                            r.message_en()
                         ));
                     }
                     assert_eq!(ticket, before, "{name}: a refused event changed the ticket");
@@ -153,7 +153,7 @@ fn events() {
                         failures.push(format!(
                             "{name}: expected acceptance, refused {}: {}",
                             r.code.code(),
-                            r.message_en
+                            r.message_en()
                         ));
                     }
                 }

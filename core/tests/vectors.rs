@@ -134,7 +134,7 @@ fn check_step(
             for w in warnings {
                 cov.warnings.insert(w.code.code().into());
                 cov.clauses.insert(w.clause.into());
-                assert!(!w.message_uk.is_empty() && !w.message_en.is_empty());
+                assert!(!w.message_uk().is_empty() && !w.message_en().is_empty());
             }
             if let Some(Value::Array(ws)) = exp.get("warnings") {
                 let want: Vec<&str> = ws.iter().filter_map(Value::as_str).collect();
@@ -147,9 +147,9 @@ fn check_step(
             cov.refusals.insert(r.code.code().into());
             cov.clauses.insert(r.clause.into());
             assert!(
-                !r.message_uk.is_empty()
-                    && !r.message_en.is_empty()
-                    && r.message_uk != r.message_en
+                !r.message_uk().is_empty()
+                    && !r.message_en().is_empty()
+                    && r.message_uk() != r.message_en()
             );
             for (key, got) in [
                 ("clause", Some(r.clause)),
@@ -161,7 +161,7 @@ fn check_step(
                     if *want != got {
                         errs.push(format!(
                             "{here}: expected {key} {want}, got {got} ({})",
-                            r.message_en
+                            r.message_en()
                         ));
                     }
                 }

@@ -87,7 +87,7 @@ impl Failure {
         Failure(Box::new(Info {
             status: ReglamentStatus::Refused,
             code: r.code.code().to_string(),
-            message: with_field(r.field, &r.message_en),
+            message: with_field(r.field, &r.message_en()),
             field: r.field.map(str::to_string),
             refusal: Some(r.clone()),
         }))
@@ -418,7 +418,7 @@ impl ReglamentError {
             message_uk: f
                 .refusal
                 .as_ref()
-                .map(|r| c_string(&with_field(r.field, &r.message_uk))),
+                .map(|r| c_string(&with_field(r.field, &r.message_uk()))),
             field: f.field.as_deref().map(c_string),
             clause: f.refusal.as_ref().map(|r| c_string(r.clause)),
             json: c_string(&json.to_string()),

@@ -48,11 +48,11 @@ pub(crate) fn raise_refusal(r: &Refusal, request: &str, seq: i64) -> ! {
         "reglament: refused by clause {} ({}): {}",
         r.clause,
         r.code.code(),
-        r.message_en
+        r.message_en()
     );
     ErrorReport::new(REFUSED, text, "reglament.enforce")
         .set_detail(detail.to_string())
-        .set_hint(format!("пункт {}: {}", r.clause, r.message_uk))
+        .set_hint(format!("пункт {}: {}", r.clause, r.message_uk()))
         .report(PgLogLevel::ERROR);
     unreachable!("an ERROR report does not return")
 }

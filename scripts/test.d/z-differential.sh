@@ -7,8 +7,10 @@
 #   more on demand: python3 tests/differential/diff.py --seed N --histories 5000 --ops 50000
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export REGLAMENT_BIN="${CARGO_TARGET_DIR:-target}/release/reglament"
-export REGLAMENT_LIB="${REGLAMENT_LIB:-$PWD/${CARGO_TARGET_DIR:-target}/c/debug/lib/libreglament.so}"
+target="${CARGO_TARGET_DIR:-target}"
+case "$target" in /*) ;; *) target="$PWD/$target" ;; esac
+export REGLAMENT_BIN="$target/release/reglament"
+export REGLAMENT_LIB="${REGLAMENT_LIB:-$target/c/debug/lib/libreglament.so}"
 [ -x "$REGLAMENT_BIN" ] || cargo build --release -p reglament-cli
 [ -f "$REGLAMENT_LIB" ] || bash bindings/c/build.sh >/dev/null
 [ -f bindings/js/dist/full/reglament_wasm_bg.wasm ] || (cd bindings/js && node build.mjs)

@@ -66,6 +66,8 @@ ZONES = [
 EXCLUDED: dict[str, list[tuple[int, int]]] = {}
 
 YEAR_LO, YEAR_HI = 2015, 2035
+# Random cases with a holiday preset start here (the oracle's preset knows 2024 on).
+PRESET_LO = int(dt.datetime(2024, 3, 1, tzinfo=dt.timezone.utc).timestamp())
 T_LO = int(dt.datetime(YEAR_LO, 1, 1, tzinfo=dt.timezone.utc).timestamp())
 T_HI = int(dt.datetime(YEAR_HI, 12, 31, tzinfo=dt.timezone.utc).timestamp())
 
@@ -184,6 +186,42 @@ FIXED = [
     ({"op": "next_working", "at": "2026-03-28T12:00:00Z", "calendar": cal("UTC", {}, extra_working_days=["2026-03-28"], extra_working_day_hours=[["10:00", "12:00"]])}, {"error": {"code": "no_working_time"}}),
     ({"op": "add_working_days", "at": "2026-03-20T12:00:00Z", "days": 2, "calendar": cal("UTC", {}, extra_working_days=["2026-03-28"], extra_working_day_hours=[["10:00", "12:00"]])}, {"error": {"code": "no_working_time"}}),
     ({"op": "elapsed", "from": "2020-01-01T00:00:00Z", "to": "2030-01-01T00:00:00Z", "calendar": cal("UTC", {}, extra_working_days=["2026-03-28"], extra_working_day_hours=[["10:00", "12:00"]])}, {"seconds": 7200}),
+    # Issue 16, per-date hours: Thursday 31 December 2026 09:00-16:00, Wednesday 30 December off.
+    ({"op": "add", "at": "2026-12-31T12:00:00Z", "seconds": 7200, "calendar": KYIV_OFFICE | {"date_hours": {"2026-12-31": [["09:00", "16:00"]]}}}, {"at": "2026-12-31T14:00:00Z"}),
+    ({"op": "add", "at": "2026-12-31T12:00:00Z", "seconds": 7201, "calendar": KYIV_OFFICE | {"date_hours": {"2026-12-31": [["09:00", "16:00"]]}}}, {"at": "2027-01-01T07:00:01Z"}),
+    ({"op": "add_working_days", "at": "2026-12-29T10:00:00Z", "days": 1, "calendar": KYIV_OFFICE | {"date_hours": {"2026-12-30": []}}}, {"at": "2026-12-31T16:00:00Z"}),
+    # date_hours over a listed holiday and over an extra working day; an overnight shift runs into an empty date.
+    ({"op": "elapsed", "from": "2026-03-30T00:00:00Z", "to": "2026-03-31T00:00:00Z", "calendar": KYIV_OFFICE | {"holidays": ["2026-03-30"], "date_hours": {"2026-03-30": [["10:00", "11:00"]]}}}, {"seconds": 3600}),
+    ({"op": "elapsed", "from": "2026-03-28T00:00:00Z", "to": "2026-03-29T00:00:00Z", "calendar": KYIV_OFFICE | {"extra_working_days": ["2026-03-28"], "date_hours": {"2026-03-28": [["10:00", "10:30"]]}}}, {"seconds": 1800}),
+    ({"op": "is_working", "at": "2026-03-31T05:00:00Z", "calendar": cal("UTC", {"mon": [["22:00", "06:00"]]}, date_hours={"2026-03-31": []})}, {"working": True}),
+    ({"op": "is_working", "at": "2026-03-31T05:00:00Z", "calendar": cal("UTC", {"mon": [["22:00", "06:00"]]}, date_hours={"2026-03-30": []})}, {"working": False}),
+    ({"op": "add", "at": "2026-01-01T00:00:00Z", "seconds": 3600, "calendar": cal("UTC", {}, date_hours={"2026-05-05": [["10:00", "12:00"]]})}, {"at": "2026-05-05T11:00:00Z"}),
+    ({"op": "add", "at": "2026-05-05T11:00:00Z", "seconds": 3601, "calendar": cal("UTC", {}, date_hours={"2026-05-05": [["10:00", "12:00"]]})}, {"error": {"code": "no_working_time"}}),
+    # Shortened eves (art. 53) after martial law (ended 2025-12-31): Tuesday 14 July 2026 closes at 17:00 EEST.
+    ({"op": "add", "at": "2026-07-14T12:00:00Z", "seconds": 7200, "calendar": KYIV_OFFICE | {"holiday_preset": "UA-statutory", "martial_law_end": "2025-12-31"}}, {"at": "2026-07-14T14:00:00Z"}),
+    ({"op": "add", "at": "2026-07-14T12:00:00Z", "seconds": 7201, "calendar": KYIV_OFFICE | {"holiday_preset": "UA-statutory", "martial_law_end": "2025-12-31"}}, {"at": "2026-07-16T06:00:01Z"}),
+    ({"op": "add", "at": "2026-07-14T12:00:00Z", "seconds": 7201, "calendar": KYIV_OFFICE | {"holiday_preset": "UA", "martial_law_end": "2025-12-31", "shortened_eves": False}}, {"at": "2026-07-14T14:00:01Z"}),
+    ({"op": "elapsed", "from": "2026-12-23T22:00:00Z", "to": "2026-12-24T22:00:00Z", "calendar": KYIV_OFFICE | {"holiday_preset": "UA", "martial_law_end": "2025-12-31"}}, {"seconds": 8 * 3600}),
+    # Independence Day on Monday 24 August 2026: Friday 21 August is not an eve.
+    ({"op": "elapsed", "from": "2026-08-20T21:00:00Z", "to": "2026-08-21T21:00:00Z", "calendar": KYIV_OFFICE | {"holiday_preset": "UA", "martial_law_end": "2025-12-31"}}, {"seconds": 9 * 3600}),
+    # Martial law still on (no end): the default's eves stay whole, in both presets.
+    ({"op": "elapsed", "from": "2026-12-23T22:00:00Z", "to": "2026-12-24T22:00:00Z", "calendar": KYIV_OFFICE | {"holiday_preset": "UA"}}, {"seconds": 9 * 3600}),
+    ({"op": "elapsed", "from": "2026-12-23T22:00:00Z", "to": "2026-12-24T22:00:00Z", "calendar": KYIV_OFFICE | {"holiday_preset": "UA-statutory"}}, {"seconds": 9 * 3600}),
+    # A date_hours entry on an eve wins; an extra working day on an eve is shortened.
+    ({"op": "elapsed", "from": "2026-12-30T22:00:00Z", "to": "2026-12-31T22:00:00Z", "calendar": KYIV_OFFICE | {"holiday_preset": "UA", "martial_law_end": "2025-12-31", "date_hours": {"2026-12-31": [["09:00", "18:00"]]}}}, {"seconds": 9 * 3600}),
+    ({"op": "elapsed", "from": "2026-12-23T22:00:00Z", "to": "2026-12-24T22:00:00Z", "calendar": KYIV_OFFICE | {"holiday_preset": "UA", "martial_law_end": "2025-12-31", "extra_working_days": ["2026-12-24"], "extra_working_day_hours": [["10:00", "14:00"], ["15:00", "15:30"]]}}, {"seconds": 3 * 3600 + 1800}),
+]
+
+# Cases before 2024 the oracle does not know (its preset starts in 2024):
+# checked against the written answers only. Transferred working Saturdays
+# carry the shortened eve they replace (КМУ 995-р): 28.12.2019 and 11.01.2020.
+FIXED_BATCH_ONLY = [
+    ({"op": "elapsed", "from": "2019-12-27T22:00:00Z", "to": "2019-12-28T22:00:00Z", "calendar": KYIV_OFFICE | {"holiday_preset": "UA-statutory"}}, {"seconds": 8 * 3600}),
+    ({"op": "elapsed", "from": "2020-01-10T22:00:00Z", "to": "2020-01-11T22:00:00Z", "calendar": KYIV_OFFICE | {"holiday_preset": "UA-statutory"}}, {"seconds": 8 * 3600}),
+    ({"op": "elapsed", "from": "2019-12-20T22:00:00Z", "to": "2019-12-21T22:00:00Z", "calendar": KYIV_OFFICE | {"holiday_preset": "UA"}}, {"seconds": 9 * 3600}),
+    # 2019: Friday 23 August (before Saturday 24 August) short, Friday 4 January (before Monday 7 January) whole.
+    ({"op": "elapsed", "from": "2019-08-22T21:00:00Z", "to": "2019-08-23T21:00:00Z", "calendar": KYIV_OFFICE | {"holiday_preset": "UA"}}, {"seconds": 8 * 3600}),
+    ({"op": "elapsed", "from": "2019-01-03T22:00:00Z", "to": "2019-01-04T22:00:00Z", "calendar": KYIV_OFFICE | {"holiday_preset": "UA"}}, {"seconds": 9 * 3600}),
 ]
 
 # ---------------------------------------------------------------- error cases
@@ -230,6 +268,11 @@ ERRORS = [
     (json.dumps({"id": 32, "op": "is_working", "at": "1969-12-31T23:59:59Z", "calendar": GOOD_UTC}), "out_of_range", 32),
     (json.dumps({"id": 33, "op": "elapsed", "from": "2026-03-30T09:00:00Z", "to": "2100-01-01T00:00:01Z", "calendar": GOOD_UTC}), "out_of_range", 33),
     (json.dumps({"id": {"nested": [1]}, "op": "next_working", "at": "2026-03-30T09:00:00", "calendar": GOOD_UTC}), "invalid_instant", {"nested": [1]}),
+    (json.dumps({"id": 34, "op": "is_working", "at": "2026-03-30T09:00:00Z", "calendar": GOOD_UTC | {"date_hours": {"2026-02-30": []}}}), "invalid_value", 34),
+    (json.dumps({"id": 35, "op": "is_working", "at": "2026-03-30T09:00:00Z", "calendar": GOOD_UTC | {"date_hours": {"2026-03-30": [["09:00", "16:70"]]}}}), "invalid_value", 35),
+    (json.dumps({"id": 36, "op": "is_working", "at": "2026-03-30T09:00:00Z", "calendar": GOOD_UTC | {"date_hours": ["2026-03-30"]}}), "invalid_value", 36),
+    (json.dumps({"id": 37, "op": "is_working", "at": "2026-03-30T09:00:00Z", "calendar": GOOD_UTC | {"shortened_eves": "no"}}), "invalid_value", 37),
+    (json.dumps({"id": 38, "op": "is_working", "at": "2026-03-30T09:00:00Z", "calendar": {"timezone": "UTC", "week": {}, "date_hours": {"2026-03-30": []}}}), "no_working_time", 38),
 ]
 AFTER_ERROR = {"op": "add", "at": "2026-03-30T09:00:00Z", "seconds": 3600, "calendar": GOOD_UTC}
 AFTER_ERROR_ANSWER = {"at": "2026-03-30T10:00:00Z"}
@@ -388,11 +431,15 @@ class Gen:
             c["extra_working_days"] = [d.isoformat() for d in extra]
         if r.random() < 0.5:
             c["extra_working_day_hours"] = self.day(zone)
+        if r.random() < 0.3:  # per-date hours near the instant, possibly on a holiday or extra day
+            pool = dates + [near_date + dt.timedelta(days=r.randint(-6, 14)) for _ in range(4)]
+            c["date_hours"] = {d.isoformat(): self.day(zone) for d in r.sample(pool, r.randint(1, min(4, len(pool))))}
         week_has = any(c["week"].values())
         hours = c.get("extra_working_day_hours")
         if hours is None:
             hours = c["week"].get("mon", [])
-        if not week_has and not (c.get("extra_working_days") and hours):
+        dated = any(c.get("date_hours", {}).values())
+        if not week_has and not dated and not (c.get("extra_working_days") and hours):
             # no working time at all: make it valid with an extra day.
             c["extra_working_days"] = c.get("extra_working_days") or [near_date.isoformat()]
             c["holidays"] = [d for d in c.get("holidays", []) if d not in c["extra_working_days"]]
@@ -436,12 +483,35 @@ class Gen:
         return total
 
     def case(self) -> dict:
+        """A random case the oracle can answer (a preset case it cannot is drawn again)."""
+        while True:
+            try:
+                line = self.draw()
+                oracle.answer(line)
+            except oracle.Unsupported:
+                continue
+            return line
+
+    def draw(self) -> dict:
         r = self.rng
         zone = r.choice(ZONES)
+        preset = r.random() < 0.15
         t = self.instant_near(zone)
-        while any(lo <= oracle.utc_date(t).year <= hi for lo, hi in EXCLUDED.get(zone, [])):
+        while any(lo <= oracle.utc_date(t).year <= hi for lo, hi in EXCLUDED.get(zone, [])) or (preset and t < PRESET_LO):
             t = self.instant_near(zone)
         spec = self.calendar(zone, t)
+        if preset:  # the Ukrainian holidays after martial law (or still under it), eves on or off
+            spec["holiday_preset"] = r.choice(["UA", "UA-statutory"])
+            end = r.choice([None, "2024-05-31", "2025-12-31", "2026-06-27", "2026-07-14", "2027-04-30", "2029-12-31"])
+            if end is not None:
+                spec["martial_law_end"] = end
+            x = r.random()
+            if x < 0.2:
+                spec["shortened_eves"] = False
+            elif x < 0.3:
+                spec["shortened_eves"] = True
+            if r.random() < 0.5 and zone == "Europe/Kyiv":
+                spec["week"] = KYIV_OFFICE["week"]
         c = Calendar(spec)
         x = r.random()
         if x < 0.4:  # move t onto/next to a shift boundary
@@ -554,6 +624,12 @@ def main() -> int:
         expected.append(expect(want))
         kinds.append("fixed:" + req["op"])
 
+    for i, (req, want) in enumerate(FIXED_BATCH_ONLY):
+        req = {"id": f"fixed-batch-only-{i}"} | req
+        lines.append(json.dumps(req))
+        expected.append(expect({"id": req["id"]} | want))
+        kinds.append("fixed:" + req["op"])
+
     # error cases, each followed by a good line
     for i, (raw, code, ident) in enumerate(ERRORS):
         lines.append(raw)
@@ -574,6 +650,8 @@ def main() -> int:
         lines.append(json.dumps(req, separators=(",", ":")))
         expected.append(expect(oracle.answer(req, stats)))
         kinds.append(req["op"] + (":error" if "error" in expected[-1] else ""))
+        stats["preset"] = stats.get("preset", 0) + ("holiday_preset" in req["calendar"])
+        stats["dated"] = stats.get("dated", 0) + ("date_hours" in req["calendar"])
     oracle_done = time.monotonic()
 
     answers = run_batch(binary, lines)
@@ -595,6 +673,7 @@ def main() -> int:
     for k in sorted(counts):
         print(f"  {k:28s} {counts[k]}")
     print(f"  random cases that used a shift with a DST change inside: {stats.get('dst', 0)}; that met a shift swallowed by a gap: {stats.get('empty', 0)}")
+    print(f"  random cases with a UA preset (2024 on): {stats.get('preset', 0)}; with date_hours: {stats.get('dated', 0)}; that met a shortened eve: {stats.get('eves', 0)}")
     print(f"  zones: {len(ZONES)}; time: oracle {oracle_done - started:.1f}s, batch {batch_done - oracle_done:.2f}s")
     for p in problems:
         print(p)

@@ -18,6 +18,21 @@ forward by the size of the gap (checked by `self_check()`).
 Working time is the union of the instant intervals of all shifts. Everything
 is computed day by day from that union: no week templates, no prefix sums,
 no cleverness. Instants are integer Unix seconds throughout.
+
+Issue 16 added, written from DESIGN.md section 7 and docs/holidays.md section
+4 (not from the Rust code):
+
+* `date_hours`: a date's own list of shifts starting on it, over everything
+  else (precedence: date_hours > extra working days > listed holidays >
+  preset > week);
+* `holiday_preset` ("UA", "UA-statutory") with `martial_law_end` and
+  `shortened_eves`, for dates from 2024-01-01 only: the art. 73 list as it
+  stands since the 2023 reform, Orthodox Easter and Trinity, the weekend
+  carry-over of art. 67 part 3 (no Cabinet transfers exist after 2022),
+  the martial-law suspension from 2022-03-24 to `martial_law_end`, and the
+  shortened eve of art. 53 (the calendar day before a holiday in force, not a
+  day off itself, loses the last hour of its shifts). A question that needs
+  an earlier date raises `Unsupported`: the checker then skips the case.
 """
 
 from __future__ import annotations
@@ -81,6 +96,108 @@ def utc_midnight(d: dt.date) -> int:
     return (d - EPOCH_DATE).days * DAY
 
 
+class Unsupported(Exception):
+    """The oracle does not know the answer (a preset date before 2024)."""
+
+
+SUSPENSION_START = dt.date(2022, 3, 24)
+UA_KNOWN_FROM = dt.date(2024, 1, 1)
+# Art. 73 since Law 3258-IX (in force 30.07.2023; fully from 2024): fixed dates.
+UA_FIXED = [(1, 1), (3, 8), (5, 1), (5, 8), (6, 28), (7, 15), (8, 24), (10, 1), (12, 25)]
+
+
+def orthodox_easter(year: int) -> dt.date:
+    """Gauss's formula for the Julian Easter, + 13 days (valid 1900-2099)."""
+    a, b, c = year % 19, year % 4, year % 7
+    d = (19 * a + 15) % 30
+    e = (2 * b + 4 * c + 6 * d + 6) % 7
+    julian_march_day = 22 + d + e  # day of March, Julian calendar (may exceed 31)
+    return dt.date(year, 3, 1) + dt.timedelta(days=julian_march_day - 1 + 13)
+
+
+class UkrainePreset:
+    """Statutory Ukrainian days off and shortened eves, from 2024 on."""
+
+    def __init__(self, mode: str, martial_law_end: str | None):
+        if mode not in ("UA", "UA-statutory"):
+            raise OracleError("invalid_value", f"unknown preset {mode!r}")
+        self.mode = mode
+        self.end = dt.date.fromisoformat(martial_law_end) if martial_law_end else None
+        self._years: dict[int, set[dt.date]] = {}
+
+    def suspended(self, d: dt.date) -> bool:
+        return d >= SUSPENSION_START and (self.end is None or d <= self.end)
+
+    def named(self, year: int) -> set[dt.date]:
+        got = {dt.date(year, m, d) for m, d in UA_FIXED}
+        easter = orthodox_easter(year)
+        return got | {easter, easter + dt.timedelta(days=49)}
+
+    def is_holiday(self, d: dt.date) -> bool:
+        if d < UA_KNOWN_FROM:
+            raise Unsupported(str(d))
+        return d in self.named(d.year)
+
+    def carried(self, year: int) -> set[dt.date]:
+        """Art. 67 part 3: each weekend holiday date gives the first free weekday after it."""
+        if year not in self._years:
+            # 2023's holidays are all under the suspension (martial law ends
+            # after 2024 began, in every case the checker draws): they carry
+            # nothing over, whatever their list
+            if year < UA_KNOWN_FROM.year or (self.end is not None and self.end < UA_KNOWN_FROM):
+                raise Unsupported(str(year))
+            hol = sorted(self.named(year - 1) | self.named(year) | self.named(year + 1))
+            taken: set[dt.date] = set()
+            for h in hol:
+                if h.weekday() < 5 or self.suspended(h):
+                    continue
+                d = h + dt.timedelta(days=1)
+                while d.weekday() >= 5 or (d in hol and not self.suspended(d)) or d in taken:
+                    d += dt.timedelta(days=1)
+                taken.add(d)
+            self._years[year] = {d for d in taken if not self.suspended(d)}
+        return self._years[year]
+
+    def statutory_off(self, d: dt.date) -> bool:
+        if self.suspended(d):
+            return False
+        return self.is_holiday(d) or d in self.carried(d.year)
+
+    def day_off(self, d: dt.date) -> bool:
+        if self.mode == "UA" and self.suspended(d):
+            return self.is_holiday(d)
+        return self.statutory_off(d)
+
+    def shortened(self, d: dt.date) -> bool:
+        nxt = d + dt.timedelta(days=1)
+        if self.suspended(d) or self.suspended(nxt):
+            return False
+        return self.is_holiday(nxt) and not self.statutory_off(d)
+
+
+def cut_last_hour(shifts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The shifts without the last 3600 s of their union (local seconds)."""
+    def after(c: int) -> int:  # covered seconds at or after c (union)
+        pieces = sorted((max(a, c), b) for a, b in shifts if b > c)
+        total, reach = 0, -1
+        for a, b in pieces:
+            a = max(a, reach)
+            if b > a:
+                total += b - a
+                reach = b
+        return total
+    lo, hi = -1, 2 * DAY + 1  # after(lo) >= 3600 unless the day is too short
+    if after(0) <= 3600:
+        return []
+    while hi - lo > 1:  # the largest c with after(c) >= 3600
+        mid = (lo + hi) // 2
+        if after(mid) >= 3600:
+            lo = mid
+        else:
+            hi = mid
+    return [(a, min(b, lo)) for a, b in shifts if min(b, lo) > a]
+
+
 class Calendar:
     def __init__(self, spec: dict):
         self.tz = zoneinfo.ZoneInfo(spec["timezone"])
@@ -94,16 +211,26 @@ class Calendar:
             self.extra_hours = self.week[0]
         if self.holidays & self.extra_days:
             raise OracleError("conflict", "a date is both a holiday and an extra working day")
+        self.date_hours = {
+            dt.date.fromisoformat(d): [self._shift(p) for p in v]
+            for d, v in (spec.get("date_hours") or {}).items()
+        }
+        self.preset = None
+        if spec.get("holiday_preset") is not None:
+            self.preset = UkrainePreset(spec["holiday_preset"], spec.get("martial_law_end"))
+        self.shorten = spec.get("shortened_eves", True) is not False
         self._days: dict[dt.date, list[tuple[int, int]]] = {}
         # Coverage counters for the checker: shifts whose instant length differs
         # from their wall-clock length (a DST change inside), and shifts that
         # map to an empty interval (wholly swallowed by a gap).
         self.dst_shifts = 0
         self.empty_shifts = 0
+        self.eves = 0  # shortened eves met
         # Working time exists only up to / from some date when the week is empty.
         self.week_empty = not any(self.week)
         if self.week_empty:
             worked = [d for d in self.extra_days if self.extra_hours]
+            worked += [d for d, v in self.date_hours.items() if v]
             self.first_work_date = min(worked) if worked else None
             self.last_work_date = max(worked) if worked else None
 
@@ -134,11 +261,20 @@ class Calendar:
 
     def shifts_of(self, date: dt.date) -> list[tuple[int, int]]:
         """The local shifts that start on `date`."""
+        if date in self.date_hours:
+            return self.date_hours[date]
         if date in self.extra_days:
-            return self.extra_hours
-        if date in self.holidays:
+            shifts = self.extra_hours
+        elif date in self.holidays:
             return []
-        return self.week[date.weekday()]
+        elif self.preset is not None and self.preset.day_off(date):
+            return []
+        else:
+            shifts = self.week[date.weekday()]
+        if self.preset is not None and self.shorten and shifts and self.preset.shortened(date):
+            self.eves += 1
+            return cut_last_hour(shifts)
+        return shifts
 
     def day_intervals(self, date: dt.date) -> list[tuple[int, int]]:
         """The non-empty instant intervals of the shifts starting on `date`."""
@@ -189,6 +325,10 @@ class Calendar:
     def _no_more_before(self, ts: int) -> bool:
         if ts <= RANGE_LO:
             return True
+        if self.week_empty and self.preset is not None:
+            # the preset's transferred working Saturdays (to 2022) are worked
+            # with the extra hours: before 2024 the oracle does not know them
+            raise Unsupported("an empty week with a preset, searched backwards")
         if self.week_empty:
             return self.first_work_date is None or utc_midnight(self.first_work_date) - DAY >= ts
         return False
@@ -330,9 +470,11 @@ def answer(line: dict, stats: dict | None = None) -> dict:
             raise OracleError("invalid_value", f"unknown op {op!r}")
     except OracleError as e:
         out["error"] = {"code": e.code}
+    # Unsupported propagates: the caller skips the case
     if stats is not None and cal is not None:
         stats["dst"] = stats.get("dst", 0) + (cal.dst_shifts > 0)
         stats["empty"] = stats.get("empty", 0) + (cal.empty_shifts > 0)
+        stats["eves"] = stats.get("eves", 0) + (cal.eves > 0)
     return out
 
 
@@ -343,6 +485,12 @@ def self_check() -> None:
     fold = kyiv.local_to_instant(dt.date(2026, 10, 25), 3 * 3600 + 1800)  # 03:30 happens twice
     assert format_instant(gap) == "2026-03-29T01:30:00Z", format_instant(gap)
     assert format_instant(fold) == "2026-10-25T00:30:00Z", format_instant(fold)
+    # Orthodox Easter: published dates
+    for y, m, d in [(2024, 5, 5), (2025, 4, 20), (2026, 4, 12), (2027, 5, 2), (2035, 4, 29)]:
+        assert orthodox_easter(y) == dt.date(y, m, d), y
+    assert cut_last_hour([(9 * 3600, 18 * 3600)]) == [(9 * 3600, 17 * 3600)]
+    assert cut_last_hour([(9 * 3600, 13 * 3600), (12 * 3600, 17 * 3600 + 1800), (17 * 3600, 17 * 3600 + 1800)]) == [
+        (9 * 3600, 13 * 3600), (12 * 3600, 16 * 3600 + 1800), (17 * 3600, 16 * 3600 + 1800)][:2]
 
 
 if __name__ == "__main__":

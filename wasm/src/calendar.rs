@@ -1,12 +1,10 @@
 //! `Calendar`: working time and its arithmetic (DESIGN §3).
 
-use reglament::calendar::DayOffKind;
-use reglament::holidays::DayOffReason;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    count_in, date_in, doc_in, doc_out, instant_in, instant_out, seconds_in, string_in,
+    count_in, date_in, doc_out, file_in, instant_in, instant_out, seconds_in, string_in,
 };
 use crate::error::OrJs;
 
@@ -17,43 +15,13 @@ pub struct WasmCalendar {
     pub(crate) inner: reglament::Calendar,
 }
 
-/// A day off as a plain object:
-/// `{date, name: {uk, en} | null, reason: "holiday" | "carried_over" | "transferred" | "listed", holiday?, worked_on?}`.
-pub(crate) fn day_off_value(
-    date: chrono::NaiveDate,
-    name: Option<(&str, &str)>,
-    kind: DayOffKind,
-) -> Value {
-    let mut v = json!({
-        "date": date.to_string(),
-        "name": name.map(|(uk, en)| json!({"uk": uk, "en": en})),
-    });
-    let (reason, extra) = match kind {
-        DayOffKind::Listed => ("listed", None),
-        DayOffKind::Preset(DayOffReason::Holiday) => ("holiday", None),
-        DayOffKind::Preset(DayOffReason::CarriedOver { holiday }) => {
-            ("carried_over", Some(("holiday", holiday)))
-        }
-        DayOffKind::Preset(DayOffReason::Transferred { worked_on }) => {
-            ("transferred", Some(("worked_on", worked_on)))
-        }
-    };
-    if let Value::Object(m) = &mut v {
-        m.insert("reason".into(), Value::String(reason.into()));
-        if let Some((k, d)) = extra {
-            m.insert(k.into(), Value::String(d.to_string()));
-        }
-    }
-    v
-}
-
 #[wasm_bindgen(js_class = Calendar)]
 impl WasmCalendar {
     /// A calendar from its file: a JSON string or a plain object
     /// (`{timezone, week, holidays?, extra_working_days?, extra_working_day_hours?, holiday_preset?, martial_law_end?}`).
     #[wasm_bindgen(constructor)]
     pub fn new(spec: JsValue) -> Result<WasmCalendar, JsValue> {
-        let v = doc_in(&spec, "calendar")?;
+        let v = file_in(&spec, "calendar")?;
         let spec = reglament::calendar::CalendarSpec::from_value(&v).js()?;
         Ok(WasmCalendar {
             inner: reglament::Calendar::from_spec(&spec).js()?,
@@ -62,10 +30,11 @@ impl WasmCalendar {
 
     /// The default calendar: Europe/Kyiv, Mon–Fri 09:00–18:00, Ukrainian public holidays.
     #[wasm_bindgen(js_name = defaultKyiv)]
-    pub fn default_kyiv() -> WasmCalendar {
-        WasmCalendar {
+    pub fn default_kyiv() -> Result<WasmCalendar, JsValue> {
+        crate::error::check_alive()?;
+        Ok(WasmCalendar {
             inner: reglament::Calendar::default_kyiv(),
-        }
+        })
     }
 
     /// The IANA time zone.
@@ -88,44 +57,67 @@ impl WasmCalendar {
         self.inner.add(t, s).js().map(instant_out)
     }
 
-    // The fast paths of `src/lib.js`: the same operations on Unix seconds,
-    // without `JsValue` arguments or a string result. Anything but an answer
-    // is `NaN` (`-1` for `isWorking`): the caller then takes the checked
-    // method above, which throws the right error. Not part of the public API.
-
-    /// [`add`](WasmCalendar::add) on Unix seconds.
-    #[wasm_bindgen(js_name = __addSecs)]
-    pub fn add_secs(&self, t: f64, seconds: f64) -> f64 {
-        match (whole(t), whole(seconds)) {
-            (Some(t), Some(s)) => self.inner.add_secs(t, s).map_or(f64::NAN, |u| u as f64),
-            _ => f64::NAN,
-        }
+    /// [`add`](WasmCalendar::add) with a `Date` out.
+    #[wasm_bindgen(js_name = addDate)]
+    pub fn add_date(&self, t: JsValue, seconds: JsValue) -> Result<js_sys::Date, JsValue> {
+        let t = instant_in(&t, "t")?;
+        let s = seconds_in(&seconds, "seconds")?;
+        self.inner.add(t, s).js().map(date_out)
     }
 
-    /// [`sub`](WasmCalendar::sub) on Unix seconds.
-    #[wasm_bindgen(js_name = __subSecs)]
-    pub fn sub_secs(&self, t: f64, seconds: f64) -> f64 {
-        match (whole(t), whole(seconds)) {
-            (Some(t), Some(s)) => self.inner.sub_secs(t, s).map_or(f64::NAN, |u| u as f64),
-            _ => f64::NAN,
-        }
+    /// [`add`](WasmCalendar::add) on epoch milliseconds (`Date.now()`,
+    /// `date.getTime()`), a number out: no string or object crosses the
+    /// boundary, for a board that computes many deadlines. The instant is
+    /// floored to its second, as every instant in; the duration is seconds
+    /// or `{hours, minutes, seconds}` as in `add`.
+    #[wasm_bindgen(js_name = addEpochMs)]
+    pub fn add_epoch_ms(&self, t_ms: f64, seconds: JsValue) -> Result<f64, JsValue> {
+        let t = epoch_ms_in(t_ms, "tMs")?;
+        let s = seconds_in(&seconds, "seconds")?;
+        self.inner
+            .add(t, s)
+            .js()
+            .map(|u| u.timestamp() as f64 * 1000.0)
     }
 
-    /// [`elapsed`](WasmCalendar::elapsed) on Unix seconds.
-    #[wasm_bindgen(js_name = __elapsedSecs)]
-    pub fn elapsed_secs(&self, from: f64, to: f64) -> f64 {
-        match (whole(from), whole(to)) {
-            (Some(a), Some(b)) => self.inner.elapsed_secs(a, b).map_or(f64::NAN, |e| e as f64),
-            _ => f64::NAN,
-        }
+    /// [`sub`](WasmCalendar::sub) on epoch milliseconds (as `addEpochMs`).
+    #[wasm_bindgen(js_name = subEpochMs)]
+    pub fn sub_epoch_ms(&self, t_ms: f64, seconds: JsValue) -> Result<f64, JsValue> {
+        let t = epoch_ms_in(t_ms, "tMs")?;
+        let s = seconds_in(&seconds, "seconds")?;
+        self.inner
+            .sub(t, s)
+            .js()
+            .map(|u| u.timestamp() as f64 * 1000.0)
     }
 
-    /// [`isWorking`](WasmCalendar::is_working) on Unix seconds: 1, 0, or -1.
-    #[wasm_bindgen(js_name = __isWorkingSecs)]
-    pub fn is_working_secs(&self, t: f64) -> i32 {
-        whole(t)
-            .and_then(|t| self.inner.is_working_secs(t).ok())
-            .map_or(-1, i32::from)
+    /// [`sub`](WasmCalendar::sub) with a `Date` out.
+    #[wasm_bindgen(js_name = subDate)]
+    pub fn sub_date(&self, t: JsValue, seconds: JsValue) -> Result<js_sys::Date, JsValue> {
+        let t = instant_in(&t, "t")?;
+        let s = seconds_in(&seconds, "seconds")?;
+        self.inner.sub(t, s).js().map(date_out)
+    }
+
+    /// [`nextWorking`](WasmCalendar::next_working) with a `Date` out.
+    #[wasm_bindgen(js_name = nextWorkingDate)]
+    pub fn next_working_date(&self, t: JsValue) -> Result<js_sys::Date, JsValue> {
+        let t = instant_in(&t, "t")?;
+        self.inner.next_working(t).js().map(date_out)
+    }
+
+    /// [`addWorkingDays`](WasmCalendar::add_working_days) with a `Date` out.
+    #[wasm_bindgen(js_name = addWorkingDaysDate)]
+    pub fn add_working_days_date(&self, t: JsValue, n: JsValue) -> Result<js_sys::Date, JsValue> {
+        let t = instant_in(&t, "t")?;
+        let n = count_in(&n, "n")?;
+        self.inner.add_working_days(t, n).js().map(date_out)
+    }
+
+    /// For `console.log` and string templates: `Calendar(Europe/Kyiv)`.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_(&self) -> String {
+        format!("Calendar({})", self.inner.timezone().name())
     }
 
     /// The latest instant `u <= t` with `seconds` of working time in `[u, t)`.
@@ -184,11 +176,7 @@ impl WasmCalendar {
         let d = date_in(&date, "date")?;
         Ok(match self.inner.day_off(d) {
             None => JsValue::NULL,
-            Some(off) => doc_out(&day_off_value(
-                off.date,
-                off.name.map(|n| (n.uk, n.en)),
-                off.kind,
-            )),
+            Some(off) => doc_out(&off.to_value()),
         })
     }
 
@@ -222,43 +210,33 @@ impl WasmCalendar {
     }
 }
 
-/// `x` as whole seconds when it is a safe integer.
-fn whole(x: f64) -> Option<i64> {
-    (x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0).then_some(x as i64)
-}
-
-/// Unix seconds of an RFC 3339 text, or `NaN` when it is not one (for the
-/// package's fast path, which then takes the checked path for the error).
-#[wasm_bindgen(js_name = __instantSecs)]
-pub fn instant_secs(text: &str) -> f64 {
-    reglament::instant::parse_secs(text).map_or(f64::NAN, |t| t as f64)
-}
-
-thread_local! {
-    /// Where the package's fast path writes the text of an instant (ASCII,
-    /// at most [`TEXT_CAPACITY`] bytes) before [`buffered_instant_secs`]:
-    /// no allocation and no copy through the glue for a 20-byte string.
-    static TEXT: std::cell::RefCell<[u8; TEXT_CAPACITY]> =
-        const { std::cell::RefCell::new([0; TEXT_CAPACITY]) };
-}
-
-/// The size of the text buffer.
-const TEXT_CAPACITY: usize = 64;
-
-/// The address and size of the text buffer in the module's memory.
-#[wasm_bindgen(js_name = __textBuffer)]
-pub fn text_buffer() -> Vec<u32> {
-    TEXT.with(|t| vec![t.as_ptr() as usize as u32, TEXT_CAPACITY as u32])
-}
-
-/// [`instant_secs`] of the first `len` bytes of the text buffer.
-#[wasm_bindgen(js_name = __bufferedInstantSecs)]
-pub fn buffered_instant_secs(len: usize) -> f64 {
-    TEXT.with(|t| {
-        let bytes = t.borrow();
-        bytes
-            .get(..len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .map_or(f64::NAN, instant_secs)
+/// An instant from epoch milliseconds (a finite number; floored to the second).
+fn epoch_ms_in(ms: f64, param: &str) -> Result<chrono::DateTime<chrono::Utc>, JsValue> {
+    crate::error::check_alive()?;
+    if !ms.is_finite() {
+        return Err(crate::error::argument(
+            param,
+            "expected epoch milliseconds (a finite number, e.g. Date.now())",
+        ));
+    }
+    let secs = (ms / 1000.0).floor();
+    if secs.abs() > 8.64e12 {
+        return Err(crate::error::of_kind(
+            reglament::ErrorKind::OutOfRange,
+            Some(param),
+            "the instant is outside the representable range",
+        ));
+    }
+    chrono::DateTime::from_timestamp(secs as i64, 0).ok_or_else(|| {
+        crate::error::of_kind(
+            reglament::ErrorKind::OutOfRange,
+            Some(param),
+            "the instant is outside the representable range",
+        )
     })
+}
+
+/// An instant out as a `Date`.
+pub(crate) fn date_out(t: chrono::DateTime<chrono::Utc>) -> js_sys::Date {
+    js_sys::Date::new(&JsValue::from_f64(t.timestamp_millis() as f64))
 }

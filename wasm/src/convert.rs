@@ -15,6 +15,7 @@ const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 /// An instant from a `Date` or an RFC 3339 string (any offset; the fraction
 /// of a second is dropped, rounding towards the past, as the core does).
 pub(crate) fn instant_in(v: &JsValue, param: &str) -> Result<DateTime<Utc>, JsValue> {
+    error::check_alive()?;
     if let Some(s) = v.as_string() {
         return instant::parse(&s).map_err(|e| error::core(&e.within(param)));
     }
@@ -43,6 +44,15 @@ pub(crate) fn instant_in(v: &JsValue, param: &str) -> Result<DateTime<Utc>, JsVa
     ))
 }
 
+/// A number as JavaScript writes it (`String(x)`): for messages, and it keeps
+/// Rust's float formatting (about 7 KB gzipped) out of the module.
+fn num(x: f64) -> String {
+    js_sys::Number::from(x)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 /// An optional instant: `undefined` and `null` are `None`.
 pub(crate) fn opt_instant_in(v: &JsValue, param: &str) -> Result<Option<DateTime<Utc>>, JsValue> {
     if v.is_undefined() || v.is_null() {
@@ -62,32 +72,90 @@ pub(crate) fn opt_instant_out(t: Option<DateTime<Utc>>) -> Option<String> {
     t.map(instant_out)
 }
 
-/// A whole number of seconds from a JavaScript number (a safe integer).
+/// A duration of working time: a number of **seconds** (a safe integer),
+/// or an object `{hours?, minutes?, seconds?}` (at least one key; the parts
+/// may be fractional or negative as long as the total is whole seconds).
 pub(crate) fn seconds_in(v: &JsValue, param: &str) -> Result<i64, JsValue> {
-    let Some(x) = v.as_f64() else {
-        return Err(error::argument(
-            param,
-            format!("expected a number of seconds, got {}", type_of(v)),
-        ));
+    error::check_alive()?;
+    let x = match v.as_f64() {
+        Some(x) => x,
+        None if v.is_object() && !v.is_array() && !v.is_function() => duration_object(v, param)?,
+        None => {
+            return Err(error::argument(
+                param,
+                format!(
+                    "expected a number of seconds or {{hours, minutes, seconds}}, got {}",
+                    type_of(v)
+                ),
+            ))
+        }
     };
     if !x.is_finite() || x.fract() != 0.0 {
         return Err(error::argument(
             param,
-            format!("expected a whole number of seconds, got {x}"),
+            format!("expected a whole number of seconds, got {}", num(x)),
         ));
     }
     if x.abs() > MAX_SAFE {
         return Err(error::of_kind(
             ErrorKind::OutOfRange,
             Some(param),
-            &format!("{x} seconds is not a safe integer"),
+            &format!("{} seconds is not a safe integer", num(x)),
         ));
     }
     Ok(x as i64)
 }
 
+/// The seconds of `{hours?, minutes?, seconds?}`.
+fn duration_object(v: &JsValue, param: &str) -> Result<f64, JsValue> {
+    if v.dyn_ref::<js_sys::Date>().is_some() {
+        return Err(error::argument(
+            param,
+            "expected a duration (seconds or {hours, minutes, seconds}), got a Date",
+        ));
+    }
+    let keys = js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>());
+    if keys.length() == 0 {
+        return Err(error::argument(
+            param,
+            "expected at least one of hours, minutes, seconds",
+        ));
+    }
+    let mut total = 0.0;
+    for k in keys.iter() {
+        let key = k.as_string().unwrap_or_default();
+        let unit = match key.as_str() {
+            "hours" => 3600.0,
+            "minutes" => 60.0,
+            "seconds" => 1.0,
+            _ => {
+                return Err(error::argument(
+                    &format!("{param}.{key}"),
+                    "unknown unit: a duration takes hours, minutes and seconds",
+                ))
+            }
+        };
+        let part = js_sys::Reflect::get(v, &k).unwrap_or(JsValue::UNDEFINED);
+        let Some(n) = part.as_f64().filter(|n| n.is_finite()) else {
+            return Err(error::argument(
+                &format!("{param}.{key}"),
+                format!("expected a finite number, got {}", type_of(&part)),
+            ));
+        };
+        total += n * unit;
+    }
+    // 1.5 hours and 0.1 minutes are whole seconds: only rounding noise goes
+    let rounded = total.round();
+    if (total - rounded).abs() < 1e-6 {
+        Ok(rounded)
+    } else {
+        Ok(total)
+    }
+}
+
 /// A whole number from a JavaScript number, `0..=4294967295`.
 pub(crate) fn count_in(v: &JsValue, param: &str) -> Result<u32, JsValue> {
+    error::check_alive()?;
     let Some(x) = v.as_f64() else {
         return Err(error::argument(
             param,
@@ -97,14 +165,14 @@ pub(crate) fn count_in(v: &JsValue, param: &str) -> Result<u32, JsValue> {
     if !x.is_finite() || x.fract() != 0.0 {
         return Err(error::argument(
             param,
-            format!("expected a whole number, got {x}"),
+            format!("expected a whole number, got {}", num(x)),
         ));
     }
     if !(0.0..=f64::from(u32::MAX)).contains(&x) {
         return Err(error::of_kind(
             ErrorKind::OutOfRange,
             Some(param),
-            &format!("{x} is outside 0..=4294967295"),
+            &format!("{} is outside 0..=4294967295", num(x)),
         ));
     }
     Ok(x as u32)
@@ -112,6 +180,7 @@ pub(crate) fn count_in(v: &JsValue, param: &str) -> Result<u32, JsValue> {
 
 /// A year from a JavaScript number (a whole number; the core checks the range).
 pub(crate) fn year_in(v: &JsValue, param: &str) -> Result<i32, JsValue> {
+    error::check_alive()?;
     let Some(x) = v.as_f64() else {
         return Err(error::argument(
             param,
@@ -121,14 +190,14 @@ pub(crate) fn year_in(v: &JsValue, param: &str) -> Result<i32, JsValue> {
     if !x.is_finite() || x.fract() != 0.0 {
         return Err(error::argument(
             param,
-            format!("expected a whole year, got {x}"),
+            format!("expected a whole year, got {}", num(x)),
         ));
     }
     if x.abs() > 1e9 {
         return Err(error::of_kind(
             ErrorKind::OutOfRange,
             Some(param),
-            &format!("year {x} is outside the supported range"),
+            &format!("year {} is outside the supported range", num(x)),
         ));
     }
     Ok(x as i32)
@@ -136,12 +205,14 @@ pub(crate) fn year_in(v: &JsValue, param: &str) -> Result<i32, JsValue> {
 
 /// A boolean.
 pub(crate) fn bool_in(v: &JsValue, param: &str) -> Result<bool, JsValue> {
+    error::check_alive()?;
     v.as_bool()
         .ok_or_else(|| error::argument(param, format!("expected a boolean, got {}", type_of(v))))
 }
 
 /// A string.
 pub(crate) fn string_in(v: &JsValue, param: &str) -> Result<String, JsValue> {
+    error::check_alive()?;
     v.as_string()
         .ok_or_else(|| error::argument(param, format!("expected a string, got {}", type_of(v))))
 }
@@ -170,6 +241,7 @@ pub(crate) fn code_in<T: std::str::FromStr<Err = reglament::Error>>(
 
 /// A JSON document from a plain JavaScript object or a JSON string.
 pub(crate) fn doc_in(v: &JsValue, param: &str) -> Result<Value, JsValue> {
+    error::check_alive()?;
     let text = match v.as_string() {
         Some(s) => s,
         None => {
@@ -210,6 +282,19 @@ pub(crate) fn doc_in(v: &JsValue, param: &str) -> Result<Value, JsValue> {
             &format!("not valid JSON: {e}"),
         )
     })
+}
+
+/// A whole document (a calendar or regulation file): as [`doc_in`], and
+/// `null` is refused as `undefined` is (a `TypeError`, not a JSON `null`
+/// the core would then call malformed).
+pub(crate) fn file_in(v: &JsValue, param: &str) -> Result<Value, JsValue> {
+    if v.is_null() {
+        return Err(error::argument(
+            param,
+            "expected a JSON object or a JSON string, got null",
+        ));
+    }
+    doc_in(v, param)
 }
 
 /// A JSON value out, as a plain JavaScript object.

@@ -1,31 +1,74 @@
 //! Errors at the JavaScript edge.
 //!
 //! Every failure reaches JavaScript as an `Error` object, never a bare
-//! string. The package's `lib.js` registers a factory at load time
-//! ([`set_hooks`]) so the objects are instances of its classes
-//! (`ReglamentError`, `ReglamentRangeError`, `ReglamentTypeError`,
-//! `ReglamentRefusal`); without it (the raw glue used directly) they are
-//! plain `Error`/`RangeError`/`TypeError` objects carrying the same
-//! properties.
+//! string: the classes of `bindings/js/src/errors.js` (`ReglamentError`,
+//! `ReglamentRangeError`, `ReglamentTypeError`, `ReglamentRefusal`), which
+//! the generated glue imports directly (`raw_module`), so no JavaScript
+//! registers anything at load time and every build (full, slim, calendar)
+//! throws the same classes.
 //!
-//! Panics: `wasm32-unknown-unknown` has no unwinding on stable Rust, so a
-//! panic aborts the instance with a `WebAssembly.RuntimeError`
-//! (`unreachable`). The wrappers validate every input so that no panic path
-//! is reachable from JavaScript; as a last line of defence the panic hook
-//! hands the panic message to `lib.js`, which converts the trap into a
-//! `ReglamentError` with code `"panic"` and refuses further calls (the
-//! instance's memory may be inconsistent after an abort).
+//! Panics: `wasm32-unknown-unknown` has no unwinding on stable Rust. The
+//! panic hook installed at start-up ([`start`]) marks the instance as
+//! poisoned and throws a `ReglamentError` with code `"panic"` from inside
+//! the hook (a JavaScript exception leaves the WebAssembly frames without
+//! running them further), so the caller never sees an opaque
+//! `RuntimeError: unreachable`; every later call that reads an argument
+//! ([`check_alive`]) refuses with the same code, since the instance's
+//! memory may be inconsistent after a panic.
 
-use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+#[cfg(not(feature = "calendar"))]
 use reglament::ticket::Refusal;
 use reglament::{Error, ErrorKind};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
-thread_local! {
-    static FACTORY: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    static ON_PANIC: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+#[wasm_bindgen(raw_module = "../../src/errors.js")]
+extern "C" {
+    /// `makeError(class, descriptor)` of `bindings/js/src/errors.js`.
+    #[wasm_bindgen(js_name = makeError)]
+    fn make_error(class: &str, descriptor: &JsValue) -> JsValue;
+}
+
+/// Set by the panic hook: the instance refuses every later call.
+static POISONED: AtomicBool = AtomicBool::new(false);
+
+/// The message of the panic that poisoned the instance.
+static PANIC_MESSAGE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+fn panic_error(message: &str) -> JsValue {
+    let text = format!(
+        "reglament panicked (a defect of the library; please report it): {message}. \
+         The WebAssembly instance is unusable now: reload the page or restart the process."
+    );
+    make(
+        Class::Plain,
+        json!({"message": text, "code": "panic", "field": null, "clause": null,
+               "messageEn": text, "messageUk": null}),
+    )
+}
+
+/// `Err` with the `"panic"` error once a panic has poisoned the instance.
+pub(crate) fn check_alive() -> Result<(), JsValue> {
+    if POISONED.load(Ordering::Relaxed) {
+        let m = PANIC_MESSAGE.lock().map(|m| m.clone()).unwrap_or_default();
+        return Err(panic_error(&m));
+    }
+    Ok(())
+}
+
+/// Installs the panic hook (run once when the module is instantiated).
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string();
+        POISONED.store(true, Ordering::Relaxed);
+        if let Ok(mut m) = PANIC_MESSAGE.lock() {
+            m.clone_from(&msg);
+        }
+        wasm_bindgen::throw_val(panic_error(&msg));
+    }));
 }
 
 /// Which JavaScript class an error becomes.
@@ -55,35 +98,7 @@ impl Class {
 
 /// Builds the JavaScript error object from a descriptor.
 fn make(class: Class, desc: Value) -> JsValue {
-    let message = desc["message"]
-        .as_str()
-        .unwrap_or("reglament error")
-        .to_string();
-    let obj = js_sys::JSON::parse(&desc.to_string()).unwrap_or(JsValue::NULL);
-    let made = FACTORY.with(|f| {
-        f.borrow().as_ref().and_then(|f| {
-            f.call2(&JsValue::UNDEFINED, &JsValue::from_str(class.name()), &obj)
-                .ok()
-        })
-    });
-    if let Some(err) = made {
-        return err;
-    }
-    // No factory: a standard error object with the same properties.
-    let err: JsValue = match class {
-        Class::Range => js_sys::RangeError::new(&message).into(),
-        Class::Type => js_sys::TypeError::new(&message).into(),
-        Class::Plain | Class::Refusal => js_sys::Error::new(&message).into(),
-    };
-    if let Some(map) = desc.as_object() {
-        for (k, v) in map {
-            if k != "message" {
-                let v = js_sys::JSON::parse(&v.to_string()).unwrap_or(JsValue::NULL);
-                let _ = js_sys::Reflect::set(&err, &JsValue::from_str(k), &v);
-            }
-        }
-    }
-    err
+    make_error(class.name(), &crate::convert::doc_out(&desc))
 }
 
 /// A core error as a JavaScript error.
@@ -143,18 +158,19 @@ pub(crate) fn argument(param: &str, message: impl AsRef<str>) -> JsValue {
     )
 }
 
+#[cfg(not(feature = "calendar"))]
 /// A refusal of the regulation, for the `...OrThrow` methods.
 pub(crate) fn refusal(r: &Refusal) -> JsValue {
     let refusal = serde_json::to_value(r).unwrap_or(Value::Null);
     make(
         Class::Refusal,
         json!({
-            "message": format!("{} (clause {})", r.message_en, r.clause),
+            "message": format!("{} (clause {})", r.message_en(), r.clause),
             "code": r.code.code(),
             "field": r.field,
             "clause": r.clause,
-            "messageEn": r.message_en,
-            "messageUk": r.message_uk,
+            "messageEn": r.message_en(),
+            "messageUk": r.message_uk(),
             "role": r.role.code(),
             "status": r.status.map(|s| s.code()),
             "kind": r.kind.code(),
@@ -175,32 +191,11 @@ impl<T> OrJs<T> for reglament::Result<T> {
     }
 }
 
-/// Registers the error factory and the panic reporter (called once by
-/// `lib.js` at load time; not part of the public API).
-///
-/// `make_error(class, descriptor)` returns the error object for a class
-/// name (`"error"`, `"range"`, `"type"`, `"refusal"`) and a descriptor
-/// `{message, code, field, clause, messageEn, messageUk, ...}`.
-/// `on_panic(message)` receives a panic's message just before the trap.
-#[wasm_bindgen(js_name = __setHooks)]
-pub fn set_hooks(make_error: js_sys::Function, on_panic: js_sys::Function) {
-    FACTORY.with(|f| *f.borrow_mut() = Some(make_error));
-    ON_PANIC.with(|f| *f.borrow_mut() = Some(on_panic));
-    std::panic::set_hook(Box::new(|info| {
-        let msg = info.to_string();
-        ON_PANIC.with(|f| {
-            if let Ok(f) = f.try_borrow() {
-                if let Some(f) = f.as_ref() {
-                    let _ = f.call1(&JsValue::UNDEFINED, &JsValue::from_str(&msg));
-                }
-            }
-        });
-    }));
-}
-
 /// Panics on purpose: lets the test suite prove that a panic reaches
 /// JavaScript as a `ReglamentError` with code `"panic"`, not as an opaque
-/// `unreachable`. Not part of the public API.
+/// `unreachable`. Only in the test build (cargo feature `panic-test`,
+/// `bindings/js/dist/test/`), never in the published package.
+#[cfg(feature = "panic-test")]
 #[wasm_bindgen(js_name = __panicForTest)]
 pub fn panic_for_test() {
     panic!("deliberate panic requested by the test suite");

@@ -2,9 +2,9 @@
 //!
 //! The WebAssembly face of `reglament` for JavaScript (wasm-bindgen): the
 //! classes `Calendar`, `Regulation` and `Ticket`, and the functions
-//! `holidays`, `mustRegister` and `version`. The npm package in
-//! `bindings/js/` wraps this module (`lib.js`: error classes, panic guard,
-//! `queue`), and its `index.d.ts` is the typed API.
+//! `holidays`, `mustRegister`, `queue`, ... The npm package in
+//! `bindings/js/` loads this module (`src/api.js`: `init()`), its error
+//! classes are `src/errors.js`, and its `index.d.ts` is the typed API.
 //!
 //! This crate only converts: JavaScript values in (instants as `Date` or
 //! RFC 3339 strings, durations as whole seconds, documents as plain objects
@@ -18,31 +18,44 @@
 //! JavaScript value is validated here before it reaches the core (types,
 //! finiteness, integer and range checks), and the core returns `Result`
 //! everywhere, so no panic path is known to be reachable from JavaScript.
-//! Should one happen anyway, the panic hook hands its message to `lib.js`,
-//! which throws a `ReglamentError` with code `"panic"` instead of an opaque
-//! `RuntimeError: unreachable` and refuses later calls (the instance's memory
-//! may be inconsistent after an abort). `bindings/js/test/panic.test.js`
-//! proves the conversion with a deliberate panic (`__panicForTest`).
+//! Should one happen anyway, the panic hook (`error.rs`) throws a
+//! `ReglamentError` with code `"panic"` instead of an opaque
+//! `RuntimeError: unreachable`, and the instance refuses later calls.
+//! `bindings/js/test/panic.test.js` proves it with a deliberate panic
+//! (`__panicForTest`, only in the test build: cargo feature `panic-test`).
+
+// The calendar build leaves out the modules of the regulation and the
+// ticket, and with them the uses of some conversions.
+#![cfg_attr(feature = "calendar", allow(dead_code))]
 
 mod calendar;
 mod convert;
 mod error;
+#[cfg(not(feature = "calendar"))]
 mod record;
+#[cfg(not(feature = "calendar"))]
 mod regulation;
+#[cfg(not(feature = "calendar"))]
 mod report;
+#[cfg(not(feature = "calendar"))]
 mod ticket;
 
 use reglament::holidays::{self, HolidayPreset};
+#[cfg(not(feature = "calendar"))]
 use reglament::model::{Category, Priority};
 use reglament::ErrorKind;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 pub use calendar::WasmCalendar;
+#[cfg(not(feature = "calendar"))]
 pub use regulation::WasmRegulation;
+#[cfg(not(feature = "calendar"))]
 pub use ticket::WasmTicket;
 
-use convert::{bool_in, code_in, doc_out, string_in, year_in};
+#[cfg(not(feature = "calendar"))]
+use convert::{bool_in, code_in};
+use convert::{doc_out, string_in, year_in};
 use error::OrJs;
 
 /// The package version (the crate's).
@@ -65,10 +78,19 @@ pub fn timezones() -> Vec<String> {
     timezone_names().into_iter().map(String::from).collect()
 }
 
-/// Whether this is the slim build (Europe/Kyiv and UTC only).
-#[wasm_bindgen(js_name = __slim)]
-pub fn slim() -> bool {
-    cfg!(feature = "slim")
+/// Which build this is: `"full"` (every IANA time zone), `"slim"`
+/// (Europe/Kyiv and UTC only) or `"calendar"` (the calendar alone, every
+/// zone).
+#[wasm_bindgen]
+pub fn variant() -> String {
+    if cfg!(feature = "calendar") {
+        "calendar"
+    } else if cfg!(feature = "slim") {
+        "slim"
+    } else {
+        "full"
+    }
+    .to_string()
 }
 
 /// The Ukrainian public holidays of `year` (1991–2100) under `mode`
@@ -102,36 +124,10 @@ pub fn holidays(
         Some(convert::date_in(&martial_law_end, "martialLawEnd")?)
     };
     let year = holidays::year(preset, y, end).js()?;
-    let named: Vec<Value> = year
-        .named
-        .iter()
-        .map(|(d, n)| json!({"date": d.to_string(), "uk": n.uk, "en": n.en}))
-        .collect();
-    let days_off: Vec<Value> = year
-        .days_off
-        .iter()
-        .map(|d| {
-            calendar::day_off_value(
-                d.date,
-                Some((d.name.uk, d.name.en)),
-                reglament::calendar::DayOffKind::Preset(d.reason),
-            )
-        })
-        .collect();
-    let working_days: Vec<Value> = year
-        .working_days
-        .iter()
-        .map(|w| json!({"date": w.date.to_string(), "instead_of": w.instead_of.to_string()}))
-        .collect();
-    Ok(doc_out(&json!({
-        "year": year.year,
-        "mode": preset.name(),
-        "named": named,
-        "days_off": days_off,
-        "working_days": working_days,
-    })))
+    Ok(doc_out(&year.to_value(preset)))
 }
 
+#[cfg(not(feature = "calendar"))]
 /// The labels of the vocabularies in `lang` (`"uk"`, the default, or
 /// `"en"`), for user interfaces: `{status, role, kind, priority, category,
 /// channel, metric, clock_state}`, each a map from code to label.
@@ -167,6 +163,7 @@ pub fn labels(lang: JsValue) -> Result<JsValue, JsValue> {
     })))
 }
 
+#[cfg(not(feature = "calendar"))]
 /// Whether a request must be registered (clause 3.4): `category` may be
 /// `null` (unclassified).
 #[wasm_bindgen(js_name = mustRegister)]

@@ -6,7 +6,7 @@ use reglament::{rules, ErrorKind};
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::WasmCalendar;
-use crate::convert::{code_in, doc_in, instant_in, instant_out, ser_out, string_in};
+use crate::convert::{code_in, instant_in, instant_out, ser_out, string_in};
 use crate::error::{self, OrJs};
 
 /// A validated regulation (the seed's parameters, the SLA table, the
@@ -21,7 +21,7 @@ impl WasmRegulation {
     /// A regulation from its complete file: a JSON string or a plain object.
     #[wasm_bindgen(constructor)]
     pub fn new(file: JsValue) -> Result<WasmRegulation, JsValue> {
-        let v = doc_in(&file, "regulation")?;
+        let v = crate::convert::file_in(&file, "regulation")?;
         Ok(WasmRegulation {
             inner: reglament::Regulation::from_value(&v).js()?,
         })
@@ -29,17 +29,18 @@ impl WasmRegulation {
 
     /// The embedded default: the seed's regulation with the example SLA table.
     #[wasm_bindgen(js_name = default)]
-    pub fn default_() -> WasmRegulation {
-        WasmRegulation {
+    pub fn default_() -> Result<WasmRegulation, JsValue> {
+        error::check_alive()?;
+        Ok(WasmRegulation {
             inner: reglament::Regulation::default(),
-        }
+        })
     }
 
     /// The default with a partial document laid over it (objects merge key
     /// by key, any other value, lists included, replaces).
     #[wasm_bindgen(js_name = withOverrides)]
     pub fn with_overrides(overrides: JsValue) -> Result<WasmRegulation, JsValue> {
-        let v = doc_in(&overrides, "overrides")?;
+        let v = crate::convert::file_in(&overrides, "overrides")?;
         Ok(WasmRegulation {
             inner: reglament::Regulation::with_overrides(&v).js()?,
         })
@@ -110,6 +111,12 @@ impl WasmRegulation {
     pub fn describe(&self, lang: JsValue) -> Result<String, JsValue> {
         let lang = lang_in(&lang)?;
         Ok(reglament::describe::describe(&self.inner, lang))
+    }
+
+    /// For `console.log` and string templates: `Regulation(sha256:…)`.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_(&self) -> String {
+        format!("Regulation({})", self.inner.fingerprint())
     }
 
     /// The regulation file as a plain object.

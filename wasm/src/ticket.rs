@@ -1,12 +1,11 @@
 //! `Ticket`: one request's state, advanced by applying events under a
 //! regulation (accepted with warnings, or refused with the clause).
 
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::rc::{Rc, Weak};
+use std::cell::RefCell;
 
 use reglament::ticket::{Event, Outcome, Ticket};
 use serde_json::Value;
+use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 
 use reglament::model::Metric;
@@ -18,59 +17,22 @@ use crate::convert::{
 use crate::error::{self, OrJs};
 use crate::regulation::WasmRegulation;
 
-thread_local! {
-    /// Live tickets by handle, so that `queue()` can read several tickets
-    /// passed from JavaScript without taking them over.
-    static LIVE: RefCell<HashMap<u32, Weak<RefCell<Ticket>>>> = RefCell::new(HashMap::new());
-    static NEXT: Cell<u32> = const { Cell::new(1) };
-}
-
 /// One request: its state after the events applied so far. The host
 /// stores the events; replaying them gives the same state.
 #[wasm_bindgen(js_name = Ticket)]
 pub struct WasmTicket {
-    inner: Rc<RefCell<Ticket>>,
-    handle: u32,
-}
-
-impl Drop for WasmTicket {
-    fn drop(&mut self) {
-        let h = self.handle;
-        LIVE.with(|l| {
-            if let Ok(mut l) = l.try_borrow_mut() {
-                l.remove(&h);
-            }
-        });
-    }
+    inner: RefCell<Ticket>,
 }
 
 impl WasmTicket {
     fn wrap(t: Ticket) -> WasmTicket {
-        let inner = Rc::new(RefCell::new(t));
-        let handle = NEXT.with(|n| {
-            let h = n.get();
-            // Handles are never 0 (0 marks "not a ticket" in `queue`); after
-            // 2^32 - 1 tickets they wrap around, skipping live ones.
-            let mut next = h.wrapping_add(1).max(1);
-            LIVE.with(|l| {
-                if let Ok(l) = l.try_borrow() {
-                    while l.contains_key(&next) {
-                        next = next.wrapping_add(1).max(1);
-                    }
-                }
-            });
-            n.set(next);
-            h
-        });
-        LIVE.with(|l| {
-            if let Ok(mut l) = l.try_borrow_mut() {
-                l.insert(handle, Rc::downgrade(&inner));
-            }
-        });
-        WasmTicket { inner, handle }
+        WasmTicket {
+            inner: RefCell::new(t),
+        }
     }
 
     fn ticket(&self) -> Result<std::cell::Ref<'_, Ticket>, JsValue> {
+        error::check_alive()?;
         self.inner.try_borrow().map_err(|_| busy())
     }
 }
@@ -312,10 +274,18 @@ impl WasmTicket {
 
     /// The SLA clocks at `now` (response, resolution, update interval, the
     /// next instant anything changes), as a plain object.
-    pub fn clocks(&self, regulation: &WasmRegulation, now: JsValue) -> Result<JsValue, JsValue> {
+    /// `options.camelCase`: the keys in camelCase (`dueAt`, `nextChangeAt`)
+    /// instead of the JSON document's snake_case; values are unchanged.
+    pub fn clocks(
+        &self,
+        regulation: &WasmRegulation,
+        now: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let now = instant_in(&now, "now")?;
+        let camel = camel_option(&options)?;
         let c = self.ticket()?.clocks(&regulation.inner, now).js()?;
-        Ok(doc_out(&c.to_value()))
+        Ok(keys_out(c.to_value(), camel))
     }
 
     /// One clock at `now` (`"response"`, `"resolution"`, `"update_interval"`),
@@ -325,11 +295,16 @@ impl WasmTicket {
         regulation: &WasmRegulation,
         metric: JsValue,
         now: JsValue,
+        options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let m: Metric = code_in(&metric, "metric")?;
         let now = instant_in(&now, "now")?;
+        let camel = camel_option(&options)?;
         let c = self.ticket()?.clock(&regulation.inner, m, now).js()?;
-        Ok(c.as_ref().map_or(JsValue::NULL, ser_out))
+        Ok(match c {
+            None => JsValue::NULL,
+            Some(c) => keys_out(serde_json::to_value(&c).unwrap_or(Value::Null), camel),
+        })
     }
 
     /// A clock's explanation at `now`: the counted working intervals, the
@@ -374,67 +349,160 @@ impl WasmTicket {
         Ok(WasmClockPlan { inner })
     }
 
-    /// Internal: the handle `queue()` passes to the core.
-    #[wasm_bindgen(getter, js_name = __handle)]
-    pub fn handle(&self) -> u32 {
-        self.handle
+    /// For `console.log` and string templates: `Ticket(T-1, backlog)`.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_(&self) -> Result<String, JsValue> {
+        let t = self.ticket()?;
+        Ok(format!(
+            "Ticket({}, {})",
+            t.id(),
+            t.status().map_or("unregistered", |s| s.code())
+        ))
     }
 }
 
-/// The live tickets behind `handles`, in order.
-fn live(handles: &[u32]) -> Result<Vec<Rc<RefCell<Ticket>>>, JsValue> {
-    handles
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            LIVE.with(|l| {
-                l.try_borrow()
-                    .ok()
-                    .and_then(|l| l.get(h).and_then(Weak::upgrade))
-            })
-            .ok_or_else(|| error::argument(&format!("tickets[{i}]"), "expected a live Ticket"))
-        })
-        .collect()
+/// A copy of each Ticket of the array `tickets` (taken with the object's
+/// own `clone()`, so the caller's objects stay theirs), with the array.
+fn tickets_in(tickets: &JsValue) -> Result<(js_sys::Array, Vec<Ticket>), JsValue> {
+    error::check_alive()?;
+    if !tickets.is_array() {
+        return Err(error::argument(
+            "tickets",
+            format!(
+                "expected an array of Ticket objects, got {}",
+                crate::convert::type_of(tickets)
+            ),
+        ));
+    }
+    let arr = js_sys::Array::from(tickets);
+    let mut out = Vec::with_capacity(arr.length() as usize);
+    for (i, v) in arr.iter().enumerate() {
+        let not_one = || {
+            error::argument(
+                &format!("tickets[{i}]"),
+                "expected a live Ticket (not freed)",
+            )
+        };
+        let clone = js_sys::Reflect::get(&v, &"clone".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .ok_or_else(not_one)?;
+        let copy = clone.call0(&v).map_err(|_| not_one())?;
+        let t = WasmTicket::try_from_js_value(copy).map_err(|_| not_one())?;
+        out.push(t.inner.into_inner());
+    }
+    Ok((arr, out))
 }
 
-/// Internal: the SLA compliance report over live tickets given by handle
-/// (registration in `[from, to)`, either bound optional, read at `now`).
-#[wasm_bindgen(js_name = __compliance)]
+/// An option of an options object (`undefined` when absent).
+fn option(options: &JsValue, key: &str) -> JsValue {
+    if options.is_object() {
+        js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// `options.camelCase` of the clock methods (`false` when absent).
+fn camel_option(options: &JsValue) -> Result<bool, JsValue> {
+    options_in(options, "options")?;
+    let v = option(options, "camelCase");
+    if v.is_undefined() || v.is_null() {
+        Ok(false)
+    } else {
+        crate::convert::bool_in(&v, "options.camelCase")
+    }
+}
+
+/// A document out, its keys in camelCase when asked.
+fn keys_out(v: Value, camel: bool) -> JsValue {
+    if camel {
+        doc_out(&camel_keys(v))
+    } else {
+        doc_out(&v)
+    }
+}
+
+/// Every object key of `v` from snake_case to camelCase (`due_at` ->
+/// `dueAt`); values, codes included, stay as they are.
+fn camel_keys(v: Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            // keys are ASCII codes; no Unicode case tables in the module
+            let mut out = serde_json::Map::new();
+            for (k, v) in m {
+                let mut key = String::with_capacity(k.len());
+                let mut up = false;
+                for c in k.chars() {
+                    if c == '_' {
+                        up = true;
+                    } else if up {
+                        key.push(c.to_ascii_uppercase());
+                        up = false;
+                    } else {
+                        key.push(c);
+                    }
+                }
+                out.insert(key, camel_keys(v));
+            }
+            Value::Object(out)
+        }
+        Value::Array(a) => Value::Array(a.into_iter().map(camel_keys).collect()),
+        other => other,
+    }
+}
+
+/// An options object: `undefined` and `null` are `{}`.
+fn options_in(options: &JsValue, param: &str) -> Result<(), JsValue> {
+    if options.is_undefined() || options.is_null() || (options.is_object() && !options.is_array()) {
+        Ok(())
+    } else {
+        Err(error::argument(
+            param,
+            format!(
+                "expected an options object, got {}",
+                crate::convert::type_of(options)
+            ),
+        ))
+    }
+}
+
+/// The SLA compliance report of `tickets` registered in `[options.from,
+/// options.to)` (either bound optional), read at `options.now`.
+#[wasm_bindgen]
 pub fn compliance(
     regulation: &WasmRegulation,
-    handles: Vec<u32>,
-    from: JsValue,
-    to: JsValue,
-    now: JsValue,
+    tickets: JsValue,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let from = opt_instant_in(&from, "from")?;
-    let to = opt_instant_in(&to, "to")?;
-    let now = instant_in(&now, "now")?;
-    let mut tickets = Vec::with_capacity(handles.len());
-    for c in live(&handles)? {
-        tickets.push(c.try_borrow().map_err(|_| busy())?.clone());
-    }
+    let (_, tickets) = tickets_in(&tickets)?;
+    options_in(&options, "options")?;
+    let from = opt_instant_in(&option(&options, "from"), "options.from")?;
+    let to = opt_instant_in(&option(&options, "to"), "options.to")?;
+    let now = instant_in(&option(&options, "now"), "options.now")?;
     let r = reglament::report::compliance(&regulation.inner, &tickets, from, to, now).js()?;
     Ok(ser_out(&r))
 }
 
 /// Replays `events` under regulation `a` and under `b` and reports what
 /// differs (each event's fate, the final status, the clocks), read at `now`
-/// (default: the last event's instant). Nothing is stored.
+/// (default: the last event's instant). `options`: `{now?, id?}`. Nothing
+/// is stored.
 #[wasm_bindgen(js_name = whatIf)]
 pub fn what_if(
     a: &WasmRegulation,
     b: &WasmRegulation,
     events: JsValue,
-    now: JsValue,
-    id: JsValue,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let events = events_in(&events)?;
-    let now = opt_instant_in(&now, "now")?;
+    options_in(&options, "options")?;
+    let now = opt_instant_in(&option(&options, "now"), "options.now")?;
+    let id = option(&options, "id");
     let id = if id.is_undefined() || id.is_null() {
         "T".to_string()
     } else {
-        string_in(&id, "id")?
+        string_in(&id, "options.id")?
     };
     let w = reglament::report::what_if(&a.inner, &b.inner, &id, &events, now).js()?;
     Ok(ser_out(&w))
@@ -459,32 +527,24 @@ fn events_in(events: &JsValue) -> Result<Vec<Event>, JsValue> {
     Ok(parsed)
 }
 
-/// Internal: the queue of clause 3.3 over live tickets given by handle.
-/// Returns the positions (in `handles`) of the waiting requests, in queue order.
-#[wasm_bindgen(js_name = __queue)]
-pub fn queue(handles: Vec<u32>) -> Result<Vec<u32>, JsValue> {
-    let mut cells = Vec::with_capacity(handles.len());
-    for (i, h) in handles.iter().enumerate() {
-        let cell = LIVE
-            .with(|l| {
-                l.try_borrow()
-                    .ok()
-                    .and_then(|l| l.get(h).and_then(Weak::upgrade))
-            })
-            .ok_or_else(|| error::argument(&format!("tickets[{i}]"), "expected a live Ticket"))?;
-        cells.push(cell);
-    }
-    let mut refs = Vec::with_capacity(cells.len());
-    for c in &cells {
-        refs.push(c.try_borrow().map_err(|_| busy())?);
-    }
-    let order = reglament::report::queue(refs.iter().map(|r| &**r));
-    let pos = order
-        .into_iter()
-        .filter_map(|t| refs.iter().position(|r| std::ptr::eq(&**r, t)))
-        .map(|p| u32::try_from(p).unwrap_or(u32::MAX))
+/// The waiting requests of `tickets` in the queue order of clause 3.3
+/// (priority first, submission time second): the same objects.
+#[wasm_bindgen]
+pub fn queue(tickets: JsValue) -> Result<js_sys::Array, JsValue> {
+    let (arr, copies) = tickets_in(&tickets)?;
+    // each copy's position by its address: one pass, not a search per item
+    let at: std::collections::HashMap<*const Ticket, u32> = copies
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c as *const Ticket, u32::try_from(i).unwrap_or(u32::MAX)))
         .collect();
-    Ok(pos)
+    let out = js_sys::Array::new();
+    for t in reglament::report::queue(copies.iter()) {
+        if let Some(p) = at.get(&(t as *const Ticket)) {
+            out.push(&arr.get(*p));
+        }
+    }
+    Ok(out)
 }
 
 /// A request's clocks from its last event on, read at any later `now` for
@@ -504,18 +564,29 @@ impl WasmClockPlan {
         instant_out(self.inner.valid_from())
     }
 
+    /// For `console.log` and string templates: `ClockPlan(from …)`.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_(&self) -> String {
+        format!("ClockPlan(from {})", instant_out(self.inner.valid_from()))
+    }
+
     /// The SLA clocks at `now` (as `Ticket.clocks`).
-    pub fn clocks(&self, now: JsValue) -> Result<JsValue, JsValue> {
+    pub fn clocks(&self, now: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let now = instant_in(&now, "now")?;
-        Ok(doc_out(&self.inner.clocks(now).js()?.to_value()))
+        let camel = camel_option(&options)?;
+        Ok(keys_out(self.inner.clocks(now).js()?.to_value(), camel))
     }
 
     /// The clocks at `now` without their records (thresholds, due history,
     /// extensions, pauses): states, dues, breaches, `next_change_at`.
     #[wasm_bindgen(js_name = clocksSummary)]
-    pub fn clocks_summary(&self, now: JsValue) -> Result<JsValue, JsValue> {
+    pub fn clocks_summary(&self, now: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let now = instant_in(&now, "now")?;
-        Ok(doc_out(&self.inner.clocks_summary(now).js()?.to_value()))
+        let camel = camel_option(&options)?;
+        Ok(keys_out(
+            self.inner.clocks_summary(now).js()?.to_value(),
+            camel,
+        ))
     }
 
     /// The earliest instant after `now` at which a clock or rule changes

@@ -38,13 +38,13 @@ const data = inputs(1000);
 let sink = 0;
 for (let r = 0; r < 20; r++) for (const [t, d] of data) sink += cal.add(t, d).length; // warm-up (JIT, caches)
 
-function fastest(inputs) {
+function fastest(inputs, method = 'add') {
   let best = Infinity;
   for (let r = 0; r < ROUNDS; r++) {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < iters; i++) {
       const [t, d] = inputs[i % inputs.length];
-      sink += cal.add(t, d).length;
+      sink += method === 'add' ? cal.add(t, d).length : method === 'addDate' ? cal.addDate(t, d).getTime() & 1 : cal.addEpochMs(t, d) & 1;
     }
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / iters);
   }
@@ -59,6 +59,9 @@ const nativeRun = () => JSON.parse(execFileSync(resolve(targetDir, 'release', 'e
 const dates = data.map(([t, d]) => [new Date(t), d]);
 let wasmNs = Infinity;
 let wasmDateNs = Infinity;
+let wasmDateDateNs = Infinity;
+let wasmMsNs = Infinity;
+const millis = data.map(([t, d]) => [Date.parse(t), d]);
 const native = { native_api_ns: Infinity, native_core_ns: Infinity };
 for (let k = 0; k < 4; k++) {
   const n = nativeRun();
@@ -66,6 +69,8 @@ for (let k = 0; k < 4; k++) {
   native.native_core_ns = Math.min(native.native_core_ns, n.native_core_ns);
   wasmNs = Math.min(wasmNs, fastest(data));
   wasmDateNs = Math.min(wasmDateNs, fastest(dates));
+  wasmDateDateNs = Math.min(wasmDateDateNs, fastest(dates, 'addDate'));
+  wasmMsNs = Math.min(wasmMsNs, fastest(millis, 'addEpochMs'));
 }
 
 const ratio = wasmNs / native.native_api_ns;
@@ -74,9 +79,12 @@ const report = {
   node: process.version,
   node_wasm_add_string_ns: +wasmNs.toFixed(1),
   node_wasm_add_date_ns: +wasmDateNs.toFixed(1),
+  node_wasm_addDate_date_to_date_ns: +wasmDateDateNs.toFixed(1),
+  node_wasm_addEpochMs_number_to_number_ns: +wasmMsNs.toFixed(1),
   native_add_string_ns: native.native_api_ns,
   native_add_core_ns: native.native_core_ns,
   ratio_node_vs_native_same_work: +ratio.toFixed(2),
+  ratio_addEpochMs_vs_native_core: +(wasmMsNs / native.native_core_ns).toFixed(2),
   target_ratio: 3,
 };
 console.log(JSON.stringify(report, null, 2));

@@ -220,8 +220,21 @@ function renderWeek() {
   box.innerHTML = `<h2>${W().week}</h2><table data-testid="week-table">${rows.join('')}</table>`;
 }
 
+// The selects' options in the page's language: the core's labels of each
+// code (the value stays the code the events carry).
+function labelSelects() {
+  const lists = [['#role', L.role], ['select[name="channel"]', L.channel], ['select[name="priority"]', L.priority], ['select[name="category"]', L.category]];
+  for (const [sel, names] of lists) {
+    for (const o of document.querySelector(sel).options) {
+      if (o.value && names[o.value]) o.textContent = names[o.value];
+      else if (!o.value) o.textContent = state.lang === 'uk' ? '— без категорії —' : '— unclassified —';
+    }
+  }
+}
+
 function render() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = W()[el.dataset.i18n];
+  labelSelects();
   document.documentElement.lang = state.lang;
   const board = $('board');
   board.replaceChildren();

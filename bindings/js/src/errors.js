@@ -7,8 +7,22 @@
 //   ReglamentRefusal      extends ReglamentError  the regulation refused an event (clause, role, status)
 //
 // `err instanceof ReglamentError` is true for all four.
+//
+// The WebAssembly module imports `makeError` from this file (the generated
+// glue says `import ... from "../../src/errors.js"`), so every build throws
+// these very classes.
+//
+// `structuredClone(err)` (postMessage to a worker, IndexedDB) keeps only an
+// Error's name (standard names only), message, stack and `cause`: the data
+// of the error is therefore also in `err.cause` (`{code, field, clause}`),
+// which survives: `structuredClone(err).cause.code === err.code`.
 
 const ownHasInstance = Function.prototype[Symbol.hasInstance];
+
+/** The error's data as plain data, kept by `structuredClone`. */
+function causeOf(d) {
+  return { cause: { code: d.code, field: d.field ?? null, clause: d.clause ?? null } };
+}
 
 function init(self, d) {
   self.code = d.code;
@@ -20,7 +34,7 @@ function init(self, d) {
 
 export class ReglamentError extends Error {
   constructor(d) {
-    super(d.message);
+    super(d.message, causeOf(d));
     init(this, d);
   }
 
@@ -34,7 +48,7 @@ Object.defineProperty(ReglamentError.prototype, 'name', { value: 'ReglamentError
 
 export class ReglamentRangeError extends RangeError {
   constructor(d) {
-    super(d.message);
+    super(d.message, causeOf(d));
     init(this, d);
   }
 }
@@ -42,7 +56,7 @@ Object.defineProperty(ReglamentRangeError.prototype, 'name', { value: 'Reglament
 
 export class ReglamentTypeError extends TypeError {
   constructor(d) {
-    super(d.message);
+    super(d.message, causeOf(d));
     init(this, d);
   }
 }

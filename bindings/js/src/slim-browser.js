@@ -1,13 +1,11 @@
-// Browser and bundler entry of the slim build (Europe/Kyiv and UTC only): fetches the WebAssembly module next to the glue
-// (a URL relative to this file, which bundlers rewrite) with top-level await.
-import * as raw from '../dist/slim/reglament_wasm.js';
-import { bind } from './lib.js';
+// `reglament/slim` in browsers and bundlers (Europe/Kyiv and UTC only): a convenience over
+// `reglament/slim/init` that loads the module with top-level await. To load it
+// lazily, from your own URL, or in an IIFE bundle, import the init entry.
+import { init } from './slim-init.js';
 
-const instance = await raw.default({ module_or_path: new URL('../dist/slim/reglament_wasm_bg.wasm', import.meta.url) });
-const api = bind(raw, instance.memory);
+const api = await init();
 
 export const {
-  Calendar, Regulation, Ticket, ClockPlan, holidays, mustRegister, queue, compliance, whatIf, chain, chainHead, verify, merkleRoot, version, timezones, labels, zones, __panicForTest,
+  Calendar, Regulation, Ticket, ClockPlan, holidays, mustRegister, queue, compliance, whatIf, chain, chainHead, verify, merkleRoot, report, version, timezones, labels, variant, zones,
 } = api;
 export { ReglamentError, ReglamentRangeError, ReglamentTypeError, ReglamentRefusal } from './errors.js';
-export const { report } = api;

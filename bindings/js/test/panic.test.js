@@ -4,7 +4,13 @@
 // runs each file in its own process, so the other tests keep a clean instance.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Calendar, ReglamentError, __panicForTest } from 'reglament';
+import { readFileSync } from 'node:fs';
+import * as raw from '../dist/test/reglament_wasm.js';
+import { loadSync } from '../src/api.js';
+import { ReglamentError } from 'reglament';
+
+// the test build (cargo feature panic-test): the only one with __panicForTest
+const { Calendar, __panicForTest } = loadSync(raw, readFileSync(new URL('../dist/test/reglament_wasm_bg.wasm', import.meta.url)));
 
 test('a panic becomes a ReglamentError with code "panic"; later calls refuse', () => {
   const cal = Calendar.defaultKyiv();

@@ -97,3 +97,18 @@ mustRegister('incident', 'urgent', true);
 ticket.tryApply(reg, { kind: 'escalate', at: due, actor: { id: 'x', role: 'user' } });
 
 void [worked, spans, offName, firstOff, target, status, next, sentences, firstStatus, ordered, must, breached, same, v, z];
+
+// JS-native units and outputs
+const inTwoHours: Instant = kyiv.add('2026-03-27T17:00:00+02:00', { hours: 2 });
+const asDate: Date = kyiv.addDate(new Date(), { hours: 1, minutes: 30 });
+// @ts-expect-error milliseconds are not a unit
+kyiv.add(inTwoHours, { ms: 5 });
+const camelTicket = new Ticket('T-camel');
+const camel = camelTicket.clocks(Regulation.default(), asDate, { camelCase: true });
+const dueAt: string | null = camel.resolution.dueAt;
+const nextAt: string | null = camel.nextChangeAt;
+// @ts-expect-error the camelCase form has no typed snake_case keys
+const notTyped: string | null = camel.resolution.due_at;
+void notTyped;
+const snake: string | null = camelTicket.clocks(Regulation.default(), asDate).resolution.due_at;
+void [dueAt, nextAt, snake];

@@ -58,7 +58,8 @@ pub const MAX_INSTANT: i64 = 4_102_444_800;
 pub enum DayOffKind {
     /// A public holiday, a carried-over day or a transferred bridge day of the preset.
     Preset(DayOffReason),
-    /// Listed in the calendar file's `holidays`.
+    /// Listed in the calendar file's `holidays`, or given no shift by its
+    /// `date_hours`.
     Listed,
 }
 
@@ -83,10 +84,51 @@ pub struct DayOff {
     pub kind: DayOffKind,
 }
 
-#[derive(Debug, Clone, Copy)]
+impl DayOff {
+    /// The day off as JSON, the one shape every face writes:
+    /// `{date, name: {uk, en} | null, reason: "holiday" | "carried_over" |
+    /// "transferred" | "listed", holiday?, worked_on?}`.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use reglament::Calendar;
+    /// let cal = Calendar::default_kyiv();
+    /// let off = cal.day_off(NaiveDate::from_ymd_opt(2026, 8, 24).unwrap()).unwrap();
+    /// assert_eq!(off.to_value()["reason"], "holiday");
+    /// assert_eq!(off.to_value()["name"]["uk"], "День Незалежності України");
+    /// ```
+    pub fn to_value(&self) -> serde_json::Value {
+        let mut v = serde_json::json!({
+            "date": self.date.to_string(),
+            "name": self.name.map(|n| serde_json::json!({"uk": n.uk, "en": n.en})),
+        });
+        let (reason, extra) = match self.kind {
+            DayOffKind::Listed => ("listed", None),
+            DayOffKind::Preset(DayOffReason::Holiday) => ("holiday", None),
+            DayOffKind::Preset(DayOffReason::CarriedOver { holiday }) => {
+                ("carried_over", Some(("holiday", holiday)))
+            }
+            DayOffKind::Preset(DayOffReason::Transferred { worked_on }) => {
+                ("transferred", Some(("worked_on", worked_on)))
+            }
+        };
+        if let serde_json::Value::Object(m) = &mut v {
+            m.insert("reason".into(), reason.into());
+            if let Some((k, d)) = extra {
+                m.insert(k.into(), d.to_string().into());
+            }
+        }
+        v
+    }
+}
+
+#[derive(Debug, Clone)]
 enum Exception {
     Off(DayOff),
     Extra,
+    /// The date's own shifts: a `date_hours` entry or a shortened day.
+    Own(Vec<Shift>),
 }
 
 #[derive(Debug)]
@@ -101,6 +143,7 @@ impl DayRules for Rules {
         match self.exceptions.get(&date) {
             Some(Exception::Off(_)) => &[],
             Some(Exception::Extra) => &self.extra_hours,
+            Some(Exception::Own(shifts)) => shifts,
             None => self
                 .week
                 .get(date.weekday().num_days_from_monday() as usize)
@@ -185,6 +228,7 @@ impl Calendar {
         let mut lo = MIN_INSTANT;
         let mut hi = MAX_INSTANT;
         let mut exceptions = HashMap::new();
+        let mut shortened = Vec::new();
         if let Some(preset) = spec.holiday_preset {
             let local_midnight = |y: i32| {
                 NaiveDate::from_ymd_opt(y, 1, 1)
@@ -205,6 +249,9 @@ impl Calendar {
                 for w in &year.working_days {
                     exceptions.insert(w.date, Exception::Extra);
                 }
+                if spec.shortened_eves {
+                    shortened.extend(year.shortened.iter().map(|d| d.date));
+                }
             }
         }
         for &date in &spec.holidays {
@@ -224,7 +271,7 @@ impl Calendar {
         for &date in &spec.extra_working_days {
             exceptions.insert(date, Exception::Extra);
         }
-        let rules = Rules {
+        let mut rules = Rules {
             week: spec.week.clone(),
             extra_hours: spec
                 .extra_working_day_hours
@@ -232,6 +279,31 @@ impl Calendar {
                 .unwrap_or_else(|| spec.week[0].clone()),
             exceptions,
         };
+        // Art. 53: the day's shifts, whatever gave them, lose their last hour.
+        for date in shortened {
+            if spec.date_hours.contains_key(&date) {
+                continue;
+            }
+            let shifts = rules.shifts(date);
+            if !shifts.is_empty() {
+                let short = spec::without_last(shifts, 3600);
+                rules.exceptions.insert(date, Exception::Own(short));
+            }
+        }
+        // `date_hours` over everything; an empty entry is a day off of the
+        // file (a holiday's keeps the holiday's name).
+        for (&date, shifts) in &spec.date_hours {
+            let exception = match rules.exceptions.get(&date) {
+                Some(Exception::Off(_)) if shifts.is_empty() => continue,
+                _ if shifts.is_empty() => Exception::Off(DayOff {
+                    date,
+                    name: None,
+                    kind: DayOffKind::Listed,
+                }),
+                _ => Exception::Own(shifts.clone()),
+            };
+            rules.exceptions.insert(date, exception);
+        }
         let engine = Engine::new(tz, &rules.week, &rules, lo, hi);
         Ok(Calendar {
             spec: Arc::new(spec.clone()),
@@ -492,7 +564,9 @@ impl Calendar {
     }
 
     /// Why `date` is a day off, when it is a holiday of the preset or of the
-    /// file's `holidays` list (an extra working day is never a day off).
+    /// file's `holidays` list, or has an empty `date_hours` entry (`Listed`);
+    /// an extra working day, or a date with `date_hours` shifts, is never a
+    /// day off.
     ///
     /// # Example
     /// ```

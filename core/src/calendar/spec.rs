@@ -6,13 +6,22 @@
 //!           "thu": [["09:00","18:00"]], "fri": [["09:00","18:00"]], "sat": [], "sun": []},
 //!  "holidays": ["2026-01-01"], "extra_working_days": ["2026-03-07"],
 //!  "extra_working_day_hours": [["09:00","18:00"]],
-//!  "holiday_preset": "UA"}
+//!  "holiday_preset": "UA",
+//!  "date_hours": {"2026-12-31": [["09:00","16:00"]], "2026-12-30": []},
+//!  "shortened_eves": true}
 //! ```
 //!
 //! Only `timezone` and `week` are required; a weekday absent from `week` has
 //! no working time. Every error names the field (as a JSON path) and the value.
+//!
+//! What starts on a date, first rule that applies: its `date_hours` entry;
+//! an extra working day's hours; nothing on a listed holiday; the preset's
+//! day off or transferred working day; the week. With a UA preset and
+//! `shortened_eves` (the default), a day the law shortens (Labour Code
+//! art. 53, see [`holidays::Year::shortened`](crate::holidays::Year::shortened))
+//! loses its last working hour, unless `date_hours` gives that date.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -210,6 +219,52 @@ impl Shift {
     }
 }
 
+/// The shifts of a day without its last `cut` seconds of working time,
+/// counted in local wall-clock time from the end of the latest shift (a
+/// short last shift goes whole and the rest comes off the one before;
+/// overlapping shifts count once). Art. 53's shortened eve: `cut` = 3600.
+pub(crate) fn without_last(shifts: &[Shift], cut: i64) -> Vec<Shift> {
+    // the union of the shifts, in seconds after the day's midnight
+    let mut spans: Vec<(i64, i64)> = shifts
+        .iter()
+        .map(|s| (i64::from(s.start.0), s.end_offset()))
+        .collect();
+    spans.sort_unstable();
+    let mut union: Vec<(i64, i64)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match union.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => union.push((a, b)),
+        }
+    }
+    // the instant `limit` before which the union keeps all but `cut` seconds
+    let mut left = cut;
+    let mut limit = i64::MIN;
+    for &(a, b) in union.iter().rev() {
+        if b - a > left {
+            limit = b - left;
+            break;
+        }
+        left -= b - a;
+    }
+    shifts
+        .iter()
+        .filter_map(|s| {
+            let start = i64::from(s.start.0);
+            let end = s.end_offset().min(limit);
+            if end <= start {
+                return None;
+            }
+            // end - start is in (0, DAY]: a representable shift
+            let end = if end > DAY { end - DAY } else { end };
+            Some(Shift {
+                start: s.start,
+                end: LocalTime(u32::try_from(end).unwrap_or(0)),
+            })
+        })
+        .collect()
+}
+
 /// The parsed calendar file. Build a working [`Calendar`](super::Calendar)
 /// from it with [`Calendar::from_spec`](super::Calendar::from_spec).
 ///
@@ -238,6 +293,14 @@ pub struct CalendarSpec {
     pub holiday_preset: Option<HolidayPreset>,
     /// For the Ukrainian presets: the last day of martial law; absent while it lasts.
     pub martial_law_end: Option<NaiveDate>,
+    /// Per-date hours: the shifts that start on a date (none for an empty
+    /// list), replacing whatever the week, the preset, `holidays` or
+    /// `extra_working_days` say for it. A shift begun the day before runs on.
+    pub date_hours: BTreeMap<NaiveDate, Vec<Shift>>,
+    /// With a UA preset: remove the last working hour of each day the law
+    /// shortens before a holiday (art. 53). Default `true`; no effect
+    /// without a preset, nor while martial law suspends art. 73.
+    pub shortened_eves: bool,
 }
 
 impl Default for CalendarSpec {
@@ -280,6 +343,8 @@ impl CalendarSpec {
             extra_working_day_hours: None,
             holiday_preset: Some(HolidayPreset::Ua),
             martial_law_end: None,
+            date_hours: BTreeMap::new(),
+            shortened_eves: true,
         }
     }
 
@@ -318,7 +383,7 @@ impl CalendarSpec {
                 format!("a calendar must be a JSON object, found {}", kind_of(value)),
             )
         })?;
-        const KEYS: [&str; 7] = [
+        const KEYS: [&str; 9] = [
             "timezone",
             "week",
             "holidays",
@@ -326,6 +391,8 @@ impl CalendarSpec {
             "extra_working_day_hours",
             "holiday_preset",
             "martial_law_end",
+            "date_hours",
+            "shortened_eves",
         ];
         reject_unknown(obj, &KEYS, "")?;
 
@@ -396,6 +463,17 @@ impl CalendarSpec {
             None | Some(Value::Null) => None,
             Some(v) => Some(parse_date(v, "martial_law_end")?),
         };
+        let date_hours = opt(obj, "date_hours", parse_date_hours)?.unwrap_or_default();
+        let shortened_eves = match obj.get("shortened_eves") {
+            None | Some(Value::Null) => true,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                return Err(Error::invalid(
+                    "shortened_eves",
+                    format!("expected true or false, found {}", kind_of(other)),
+                ))
+            }
+        };
 
         let spec = CalendarSpec {
             timezone: timezone.to_string(),
@@ -405,6 +483,8 @@ impl CalendarSpec {
             extra_working_day_hours,
             holiday_preset,
             martial_law_end,
+            date_hours,
+            shortened_eves,
         };
         spec.validate()?;
         Ok(spec)
@@ -419,10 +499,11 @@ impl CalendarSpec {
             .unwrap_or(&self.week[0]);
         let week_has_time = self.week.iter().any(|d| !d.is_empty());
         let extra_has_time = !self.extra_working_days.is_empty() && !extra_hours.is_empty();
-        if !week_has_time && !extra_has_time {
+        let dated_time = self.date_hours.values().any(|d| !d.is_empty());
+        if !week_has_time && !extra_has_time && !dated_time {
             return Err(Error::new(
                 ErrorKind::NoWorkingTime,
-                "the calendar has no working time at all: every weekday is empty and there is no extra working day with hours",
+                "the calendar has no working time at all: every weekday is empty and there is no extra working day or date_hours entry with hours",
             )
             .at("week"));
         }
@@ -503,6 +584,18 @@ impl CalendarSpec {
         }
         if let Some(d) = self.martial_law_end {
             obj.push(("martial_law_end", Value::String(d.to_string())));
+        }
+        if !self.date_hours.is_empty() {
+            let mut dated = Map::new();
+            for (date, list) in &self.date_hours {
+                dated.insert(date.to_string(), shifts(list));
+            }
+            obj.push(("date_hours", Value::Object(dated)));
+        }
+        // the default (true) is not written: a file that does not know the
+        // key means the same, and keeps its fingerprint
+        if !self.shortened_eves {
+            obj.push(("shortened_eves", Value::Bool(false)));
         }
         obj
     }
@@ -664,6 +757,27 @@ fn parse_date(v: &Value, path: &str) -> Result<NaiveDate> {
             format!("invalid date {s:?}: expected an existing calendar date \"YYYY-MM-DD\""),
         )),
     }
+}
+
+/// `{"YYYY-MM-DD": [[start, end], ...], ...}`; errors name
+/// `date_hours.2026-12-31` (a bad date) or `date_hours.2026-12-31[0][1]`.
+fn parse_date_hours(v: &Value, path: &str) -> Result<BTreeMap<NaiveDate, Vec<Shift>>> {
+    let obj = v.as_object().ok_or_else(|| {
+        Error::invalid(
+            path,
+            format!(
+                "expected an object of dates to shifts such as {{\"2026-12-31\": [[\"09:00\",\"16:00\"]]}}, found {}",
+                kind_of(v)
+            ),
+        )
+    })?;
+    let mut out = BTreeMap::new();
+    for (key, list) in obj {
+        let here = format!("{path}.{key}");
+        let date = parse_date(&Value::String(key.clone()), &here)?;
+        out.insert(date, parse_shifts(list, &here)?);
+    }
+    Ok(out)
 }
 
 fn parse_dates(v: &Value, path: &str) -> Result<Vec<NaiveDate>> {

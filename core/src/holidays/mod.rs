@@ -168,6 +168,50 @@ pub struct TransferredWorkday {
     pub instead_of: NaiveDate,
 }
 
+/// Why a working day is one hour shorter (Labour Code art. 53 part 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ShortenedReason {
+    /// The calendar day before the holiday (its eve), itself not a day off.
+    Eve,
+    /// A weekend day worked, by a Cabinet transfer, instead of `instead_of`,
+    /// an eve made a day off: the shortened hour moves with the working day.
+    TransferredEve {
+        /// The eve that became a day off.
+        instead_of: NaiveDate,
+    },
+}
+
+/// A day whose work is one hour shorter because a holiday follows (Labour
+/// Code art. 53 part 1: «напередодні святкових і неробочих днів (стаття 73)
+/// тривалість роботи ... скорочується на одну годину»). Listed whatever its
+/// weekday: a Saturday eve shortens only a calendar that works Saturdays.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use reglament::holidays::{self, HolidayPreset, ShortenedReason};
+/// let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let y = holidays::year(HolidayPreset::UaStatutory, 2019, None).unwrap();
+/// // Friday 23 August, before Independence Day on Saturday the 24th
+/// assert!(y.shortened.iter().any(|s| s.date == date(2019, 8, 23) && s.reason == ShortenedReason::Eve));
+/// // Saturday 28 December, worked instead of 31 December (eve of New Year)
+/// let dec28 = y.shortened.iter().find(|s| s.date == date(2019, 12, 28)).unwrap();
+/// assert_eq!(dec28.reason, ShortenedReason::TransferredEve { instead_of: date(2019, 12, 31) });
+/// // none while martial law suspends art. 73, under either preset
+/// assert!(holidays::year(HolidayPreset::Ua, 2026, None).unwrap().shortened.is_empty());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ShortenedDay {
+    /// The shortened date.
+    pub date: NaiveDate,
+    /// The holiday that follows the eve.
+    pub holiday: NaiveDate,
+    /// That holiday's name.
+    pub name: HolidayName,
+    /// Why the date is shortened.
+    pub reason: ShortenedReason,
+}
+
 /// Everything about one year under one preset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Year {
@@ -182,6 +226,84 @@ pub struct Year {
     pub days_off: Vec<DayOff>,
     /// Weekend days of this year made working days by Cabinet transfers, sorted.
     pub working_days: Vec<TransferredWorkday>,
+    /// The dates of this year shortened by one hour (art. 53), sorted, one
+    /// entry per date: the eve of every holiday that is a day off by law,
+    /// when the eve is not a day off itself, and the weekend day worked
+    /// instead of such an eve. None while martial law suspends art. 73 (on
+    /// the eve or on the holiday), under both presets alike.
+    pub shortened: Vec<ShortenedDay>,
+}
+
+impl Year {
+    /// The year as JSON, the one shape every face writes: `{year, mode,
+    /// named: [{date, uk, en}], days_off: [{date, name: {uk, en}, reason,
+    /// holiday?, worked_on?}], working_days: [{date, instead_of}],
+    /// shortened: [{date, holiday, name: {uk, en}, reason: "eve" |
+    /// "transferred_eve", instead_of?}]}`.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::holidays::{year, HolidayPreset};
+    /// let y = year(HolidayPreset::UaStatutory, 2019, None).unwrap();
+    /// let v = y.to_value(HolidayPreset::UaStatutory);
+    /// assert_eq!(v["mode"], "UA-statutory");
+    /// assert_eq!(v["days_off"][0]["reason"], "holiday");
+    /// assert!(v["shortened"].as_array().unwrap().iter().any(|s| s["date"] == "2019-08-23"));
+    /// ```
+    pub fn to_value(&self, preset: HolidayPreset) -> serde_json::Value {
+        use serde_json::json;
+        let named: Vec<_> = self
+            .named
+            .iter()
+            .map(|(d, n)| json!({"date": d.to_string(), "uk": n.uk, "en": n.en}))
+            .collect();
+        let days_off: Vec<_> = self
+            .days_off
+            .iter()
+            .map(|d| {
+                crate::calendar::DayOff {
+                    date: d.date,
+                    name: Some(d.name),
+                    kind: crate::calendar::DayOffKind::Preset(d.reason),
+                }
+                .to_value()
+            })
+            .collect();
+        let working_days: Vec<_> = self
+            .working_days
+            .iter()
+            .map(|w| json!({"date": w.date.to_string(), "instead_of": w.instead_of.to_string()}))
+            .collect();
+        let shortened: Vec<_> = self
+            .shortened
+            .iter()
+            .map(|s| {
+                let mut v = json!({
+                    "date": s.date.to_string(),
+                    "holiday": s.holiday.to_string(),
+                    "name": {"uk": s.name.uk, "en": s.name.en},
+                    "reason": match s.reason {
+                        ShortenedReason::Eve => "eve",
+                        ShortenedReason::TransferredEve { .. } => "transferred_eve",
+                    },
+                });
+                if let (ShortenedReason::TransferredEve { instead_of }, Some(m)) =
+                    (s.reason, v.as_object_mut())
+                {
+                    m.insert("instead_of".into(), instead_of.to_string().into());
+                }
+                v
+            })
+            .collect();
+        json!({
+            "year": self.year,
+            "mode": preset.name(),
+            "named": named,
+            "days_off": days_off,
+            "working_days": working_days,
+            "shortened": shortened,
+        })
+    }
 }
 
 /// The holidays, days off and transferred working days of `year`.
@@ -299,12 +421,72 @@ pub fn year(preset: HolidayPreset, year: i32, martial_law_end: Option<NaiveDate>
     }
     crate::sort::sort_by_key(&mut working_days, |w| w.date);
 
+    let shortened = shortened_days(year, &first_name, &by_date, suspension);
     Ok(Year {
         year,
         named,
         days_off: by_date.into_values().collect(),
         working_days,
+        shortened,
     })
+}
+
+/// The days of `year` shortened by art. 53 (see [`Year::shortened`]).
+///
+/// The eve is the calendar day before the holiday (Мінсоцполітики's norm
+/// tables: Monday 7 January 2019 shortened no Friday, Saturday 24 August
+/// 2019 shortened Friday 23 August); two holidays in a row shorten only the
+/// day before the first (the second's eve is a holiday); a carried-over or
+/// transferred day off is a weekend day of art. 67, not a holiday of
+/// art. 73, and has no eve. `days_off` are this year's statutory days off
+/// (outside the suspension the presets agree).
+fn shortened_days(
+    year: i32,
+    holidays: &BTreeMap<NaiveDate, HolidayName>,
+    days_off: &BTreeMap<NaiveDate, DayOff>,
+    suspension: Suspension,
+) -> Vec<ShortenedDay> {
+    // The statutory holiday the next day, when `eve` is its eve in force.
+    let holiday_after = |eve: NaiveDate| -> Option<(NaiveDate, HolidayName)> {
+        let holiday = after(eve, 1);
+        let name = *holidays.get(&holiday)?;
+        (!suspension.covers(eve) && !suspension.covers(holiday)).then_some((holiday, name))
+    };
+    let mut by_date: BTreeMap<NaiveDate, ShortenedDay> = BTreeMap::new();
+    for (holiday, &name) in holidays.range(year_start(year)..=after(year_end(year), 1)) {
+        let Some(eve) = holiday.pred_opt() else {
+            continue;
+        };
+        if eve.year() != year || days_off.contains_key(&eve) {
+            continue;
+        }
+        if holiday_after(eve).is_some() {
+            by_date.entry(eve).or_insert(ShortenedDay {
+                date: eve,
+                holiday: *holiday,
+                name,
+                reason: ShortenedReason::Eve,
+            });
+        }
+    }
+    for transfer in ua::TRANSFERS {
+        let worked = transfer.worked_on;
+        if worked.year() != year || suspension.covers(worked) || suspension.covers(transfer.day_off)
+        {
+            continue;
+        }
+        if let Some((holiday, name)) = holiday_after(transfer.day_off) {
+            by_date.entry(worked).or_insert(ShortenedDay {
+                date: worked,
+                holiday,
+                name,
+                reason: ShortenedReason::TransferredEve {
+                    instead_of: transfer.day_off,
+                },
+            });
+        }
+    }
+    by_date.into_values().collect()
 }
 
 /// The Gregorian date of Orthodox Easter in `year`: the Julian computus,

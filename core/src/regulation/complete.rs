@@ -6,8 +6,10 @@ use super::RegulationSpec;
 /// (the registration calendar, an extra working day's hours) and every set
 /// written in one order — SLA rows by category then priority (vocabulary
 /// order), actions and approval lists by name, holiday and extra dates
-/// sorted without duplicates. Two specs that mean the same have the same
-/// complete form.
+/// sorted without duplicates, `date_hours` by date. Two specs that mean the
+/// same have the same complete form. Keys whose default is "nothing"
+/// (`date_hours` empty, `shortened_eves` true) are written only when set,
+/// so a file that predates them keeps its fingerprint.
 ///
 /// # Example
 /// ```
@@ -50,6 +52,10 @@ pub fn complete(spec: &RegulationSpec) -> RegulationSpec {
         cal.extra_working_days.dedup();
         if cal.extra_working_day_hours.is_none() {
             cal.extra_working_day_hours = Some(cal.week[0].clone());
+        }
+        // without a preset no day is shortened: `false` means the default
+        if cal.holiday_preset.is_none() {
+            cal.shortened_eves = true;
         }
     }
     s

@@ -1213,8 +1213,8 @@ impl Builder<'_> {
                     at: s.at,
                     clause: x.clause,
                     code: x.code.code().to_string(),
-                    message_en: x.message_en.clone(),
-                    message_uk: x.message_uk.clone(),
+                    message_en: x.message_en(),
+                    message_uk: x.message_uk(),
                 });
             }
         }

@@ -713,7 +713,7 @@ fn declared_pause_refusals_name_the_rule_and_the_reason() {
         let out = t.apply(&reg, ev(e));
         let r = out.refusal().unwrap();
         assert_eq!((r.clause, r.code, r.field), ("§2", code, Some("reason")));
-        assert!(r.message_en.contains("awaiting_"), "{}", r.message_en);
+        assert!(r.message_en().contains("awaiting_"), "{}", r.message_en());
     }
     let ok = t.apply(
         &reg,
@@ -740,9 +740,9 @@ fn declared_pause_refusals_name_the_rule_and_the_reason() {
         ("§2", RefusalCode::PauseAlreadyActive, Some("reason"))
     );
     assert!(
-        r.message_uk.contains("очікування постачальника"),
+        r.message_uk().contains("очікування постачальника"),
         "{}",
-        r.message_uk
+        r.message_uk()
     );
     // the user may not pause; nobody pauses in Release
     let user = t.apply(
@@ -776,7 +776,7 @@ fn declared_pause_refusals_name_the_rule_and_the_reason() {
     assert!(r
         .refusal()
         .unwrap()
-        .message_en
+        .message_en()
         .contains("declared reasons: none"));
 }
 

@@ -5,9 +5,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::refuse::{list_labels, local, no_change, Refuse};
+use super::refuse::{local, no_change, Refuse};
 use super::*;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use crate::instant;
 use crate::model::{Channel, Role, Service, Status};
 use crate::regulation::Regulation;
@@ -171,8 +171,8 @@ impl Ticket {
             if at < last {
                 return Err(self
                     .refuse(event)
-                    .arg("at", instant::format(at))
-                    .arg("previous", instant::format(last))
+                    .instant("at", at)
+                    .instant("previous", last)
                     .with(
                         "§2",
                         RefusalCode::TimeWentBackwards,
@@ -287,8 +287,8 @@ impl Ticket {
         if let Some(sub) = r.submitted_at.filter(|s| *s > at) {
             return Err(self
                 .refuse(event)
-                .arg("submitted", instant::format(sub))
-                .arg("at", instant::format(at))
+                .instant("submitted", sub)
+                .instant("at", at)
                 .with(
                     "3.3",
                     RefusalCode::SubmittedAfterRegistration,
@@ -299,14 +299,12 @@ impl Ticket {
         if role.is_staff() {
             if channel.is_conversation() {
                 if !self.working(reg.registration_calendar(), event)? {
-                    plan.warnings.push(Warning {
-                        code: WarningCode::OutsideRegistrationHours,
-                        clause: "3.3",
-                        message_uk: Text::OutsideRegistrationHours
-                            .render(Lang::Uk, &[("at", &local(reg, at, Lang::Uk))]),
-                        message_en: Text::OutsideRegistrationHours
-                            .render(Lang::En, &[("at", &local(reg, at, Lang::En))]),
-                    });
+                    plan.warnings.push(Warning::with_args(
+                        WarningCode::OutsideRegistrationHours,
+                        "3.3",
+                        Text::OutsideRegistrationHours,
+                        vec![("at", local(reg, at))],
+                    ));
                 }
             } else {
                 self.warn_outside_hours(reg, event, &mut plan)?;
@@ -449,7 +447,7 @@ impl Ticket {
         if let Some(due) = new_due.filter(|d| *d >= hi) {
             return Err(self
                 .refuse(event)
-                .arg("at", instant::format(due))
+                .instant("at", due)
                 .arg("detail", format!("supported until {}", instant::format(hi)))
                 .with(
                     "§3",
@@ -461,8 +459,8 @@ impl Ticket {
         if let Some(due) = new_due.filter(|d| *d <= at) {
             return Err(self
                 .refuse(event)
-                .arg("due", instant::format(due))
-                .arg("at", instant::format(at))
+                .instant("due", due)
+                .instant("at", at)
                 .with(
                     "3.5.1",
                     RefusalCode::ExtensionNotInFuture,
@@ -485,16 +483,8 @@ impl Ticket {
                 let d = reg.spec().archive_after;
                 return Err(self
                     .refuse(event)
-                    .label(
-                        "due",
-                        &local(reg, c.archive_due_at, Lang::Uk),
-                        &local(reg, c.archive_due_at, Lang::En),
-                    )
-                    .label(
-                        "delay",
-                        &crate::i18n::days(Lang::Uk, d.amount, d.unit),
-                        &crate::i18n::days(Lang::En, d.amount, d.unit),
-                    )
+                    .local("due", reg, c.archive_due_at)
+                    .with_arg("delay", Arg::Days(d.amount, d.unit))
                     .with(
                         "3.6",
                         RefusalCode::ArchiveTooEarly,
@@ -581,8 +571,8 @@ impl Ticket {
         match clock.due_at {
             Some(current) if new_due <= current => Err(self
                 .refuse(event)
-                .arg("due", instant::format(new_due))
-                .arg("current", instant::format(current))
+                .instant("due", new_due)
+                .instant("current", current)
                 .with(
                     "3.5.1",
                     RefusalCode::ExtensionNotLater,
@@ -614,25 +604,19 @@ impl Ticket {
             } else {
                 "3.5.1"
             };
-            let (uk, en) = (
-                local(reg, event.at, Lang::Uk),
-                local(reg, event.at, Lang::En),
-            );
-            plan.warnings.push(Warning {
-                code: WarningCode::OutsideWorkingHours,
+            plan.warnings.push(Warning::with_args(
+                WarningCode::OutsideWorkingHours,
                 clause,
-                message_uk: Text::OutsideWorkingHours
-                    .render(Lang::Uk, &[("role", role.label_uk()), ("at", &uk)]),
-                message_en: Text::OutsideWorkingHours
-                    .render(Lang::En, &[("role", role.label_en()), ("at", &en)]),
-            });
+                Text::OutsideWorkingHours,
+                vec![("role", role_label(role)), ("at", local(reg, event.at))],
+            ));
         }
         Ok(())
     }
 
     fn out_of_range(&self, event: &Event, e: &crate::Error) -> Refusal {
         self.refuse(event)
-            .arg("at", instant::format(event.at))
+            .instant("at", event.at)
             .arg("detail", e.message())
             .with(
                 "§3",
@@ -656,7 +640,11 @@ impl Ticket {
             let refuse = self.refuse(event).arg("reason", reason);
             let refuse = if ids.is_empty() {
                 let none = |l| Text::NoDeclaredReasons.render(l, &[]);
-                refuse.label("declared", &none(Lang::Uk), &none(Lang::En))
+                refuse.label(
+                    "declared",
+                    &none(crate::i18n::Lang::Uk),
+                    &none(crate::i18n::Lang::En),
+                )
             } else {
                 refuse.arg("declared", ids.join(", "))
             };
@@ -683,7 +671,7 @@ impl Ticket {
             .arg("reason", reason)
             .label("name", &spec.uk, &spec.en);
         let refuse = match since {
-            Some(t) => refuse.label("since", &local(reg, t, Lang::Uk), &local(reg, t, Lang::En)),
+            Some(t) => refuse.local("since", reg, t),
             None => refuse,
         };
         Err(refuse.with("§2", code, Some("reason"), text))
@@ -731,64 +719,70 @@ impl Ticket {
     fn denial(&self, reg: &Regulation, event: &Event, d: permissions::Denial) -> Refusal {
         let kind = event.kind();
         let role = event.actor.role;
-        let sentence = |lang: Lang| -> String {
-            let kind_l = kind.label(lang);
-            let role_l = role.label(lang);
-            match d.code {
-                RefusalCode::ReadOnly => Text::ReadOnly.render(lang, &[("kind", kind_l)]),
-                RefusalCode::RoleNotAllowed => {
-                    let allowed = list_labels(permissions::roles_for(kind), Role::label, lang);
-                    Text::RoleNotAllowed.render(
-                        lang,
-                        &[
-                            ("role", role_l),
-                            ("kind", kind_l),
-                            ("clause", d.clause),
-                            ("allowed", &allowed),
-                        ],
-                    )
-                }
-                RefusalCode::WrongStatus => {
-                    let allowed = list_labels(
-                        permissions::statuses_for(role, kind).iter().copied(),
-                        Status::label,
-                        lang,
-                    );
-                    let status = self.status.map(|s| s.label(lang)).unwrap_or("");
-                    Text::WrongStatus.render(
-                        lang,
-                        &[
-                            ("kind", kind_l),
-                            ("status", status),
-                            ("clause", d.clause),
-                            ("role", role_l),
-                            ("allowed", &allowed),
-                        ],
-                    )
-                }
-                RefusalCode::TerminalStatus => {
-                    let status = self.status.map(|s| s.label(lang)).unwrap_or("");
-                    Text::TerminalStatus.render(lang, &[("status", status), ("clause", d.clause)])
-                }
-                RefusalCode::AlreadyRegistered => {
-                    let at = self
-                        .registered_at()
-                        .map(|t| local(reg, t, lang))
-                        .unwrap_or_default();
-                    Text::AlreadyRegistered.render(lang, &[("at", &at)])
-                }
-                _ => Text::NotRegistered.render(lang, &[]),
-            }
+        let kind_l = Arg::Label {
+            uk: kind.label_uk().to_string(),
+            en: kind.label_en().to_string(),
         };
-        Refusal {
-            clause: d.clause,
-            code: d.code,
-            kind,
-            role,
-            status: self.status,
-            field: None,
-            message_uk: sentence(Lang::Uk),
-            message_en: sentence(Lang::En),
-        }
+        let status_l = self.status.map(|s| Arg::Label {
+            uk: s.label_uk().to_string(),
+            en: s.label_en().to_string(),
+        });
+        let clause = Arg::Text(d.clause.to_string());
+        let (text, args) = match d.code {
+            RefusalCode::ReadOnly => (Text::ReadOnly, vec![("kind", kind_l)]),
+            RefusalCode::RoleNotAllowed => (
+                Text::RoleNotAllowed,
+                vec![
+                    ("role", role_label(role)),
+                    ("kind", kind_l),
+                    ("clause", clause),
+                    (
+                        "allowed",
+                        Arg::Roles(permissions::roles_for(kind).collect()),
+                    ),
+                ],
+            ),
+            RefusalCode::WrongStatus => (
+                Text::WrongStatus,
+                vec![
+                    ("kind", kind_l),
+                    ("status", status_l.unwrap_or(Arg::Text(String::new()))),
+                    ("clause", clause),
+                    ("role", role_label(role)),
+                    (
+                        "allowed",
+                        Arg::Statuses(permissions::statuses_for(role, kind).to_vec()),
+                    ),
+                ],
+            ),
+            RefusalCode::TerminalStatus => (
+                Text::TerminalStatus,
+                vec![
+                    ("status", status_l.unwrap_or(Arg::Text(String::new()))),
+                    ("clause", clause),
+                ],
+            ),
+            RefusalCode::AlreadyRegistered => (
+                Text::AlreadyRegistered,
+                self.registered_at()
+                    .map(|t| vec![("at", local(reg, t))])
+                    .unwrap_or_default(),
+            ),
+            _ => (Text::NotRegistered, Vec::new()),
+        };
+        Refusal::new(
+            (d.clause, d.code, kind, role, self.status),
+            None,
+            text,
+            args,
+        )
+    }
+}
+
+/// A role's label in each language.
+fn role_label(role: Role) -> Arg {
+    Arg::Label {
+        uk: role.label_uk().to_string(),
+        en: role.label_en().to_string(),
     }
 }

@@ -41,7 +41,7 @@ use serde_json::Value;
 
 pub use crate::model::EventKind;
 pub use event::{Actor, Event, EventBody, Registration};
-pub use outcome::{Outcome, Refusal, RefusalCode, Warning, WarningCode};
+pub use outcome::{Arg, Outcome, Refusal, RefusalCode, Warning, WarningCode};
 pub use records::*;
 pub use replay::{Replay, Step, Unreadable};
 

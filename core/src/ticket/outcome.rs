@@ -4,9 +4,11 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use chrono::{DateTime, NaiveDateTime, Utc};
+
 use super::EventKind;
 use crate::i18n::{Lang, Text};
-use crate::model::{vocabulary, Role, Status};
+use crate::model::{vocabulary, DayUnit, Role, Status};
 
 vocabulary! {
     /// Why an event was refused: a stable code, the same on every face.
@@ -108,21 +110,125 @@ vocabulary! {
     }
 }
 
-/// A refused event: the clause that forbids it, a stable code, the actor's
-/// role, the request's status, the field at fault when there is one, and
-/// a sentence in Ukrainian and in English.
+/// One argument of a refusal's or a warning's sentence, kept as the value
+/// it is (an instant, a count of days, a list of roles) and put into words
+/// only when a sentence is asked for, in the language asked for.
 ///
 /// # Example
 /// ```
-/// use reglament::{Regulation, ticket::{Event, Ticket}};
+/// use reglament::{i18n::Lang, model::DayUnit, ticket::Arg};
+/// assert_eq!(Arg::Days(1, DayUnit::CalendarDays).render(Lang::En), "1 calendar day");
+/// assert_eq!(Arg::Days(3, DayUnit::WorkingDays).render(Lang::Uk), "3 робочі дні");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Arg {
+    /// Words the same in every language (an action name, a clause number).
+    Text(String),
+    /// A label in each language (a channel, a metric, a status).
+    Label {
+        /// In Ukrainian.
+        uk: String,
+        /// In English.
+        en: String,
+    },
+    /// An instant, written in RFC 3339 (UTC).
+    Instant(DateTime<Utc>),
+    /// A local wall-clock time in the regulation's zone, written with its
+    /// weekday (`2026-03-07 11:00, Sat`).
+    Local(NaiveDateTime),
+    /// A count of days, with the plural form the count takes.
+    Days(u32, DayUnit),
+    /// Roles, as a list joined by "or" (`Оператор СТП або Консультант СТП`).
+    Roles(Vec<Role>),
+    /// Statuses, each quoted, joined by "or" (their names contain «або»).
+    Statuses(Vec<Status>),
+}
+
+impl Arg {
+    /// The argument in words.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::{i18n::Lang, model::Role, ticket::Arg};
+    /// let a = Arg::Roles(vec![Role::Operator, Role::Consultant]);
+    /// assert_eq!(a.render(Lang::Uk), "Оператор СТП або Консультант СТП");
+    /// ```
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Arg::Text(t) => t.clone(),
+            Arg::Label { uk, en } => match lang {
+                Lang::Uk => uk.clone(),
+                Lang::En => en.clone(),
+            },
+            Arg::Instant(t) => crate::instant::format(*t),
+            Arg::Local(l) => {
+                use chrono::Datelike;
+                let day = Text::Weekdays
+                    .template(lang)
+                    .split_whitespace()
+                    .nth(l.weekday().num_days_from_monday() as usize)
+                    .unwrap_or("");
+                format!("{}, {day}", crate::instant::format_minutes(*l))
+            }
+            Arg::Days(n, unit) => crate::i18n::days(lang, *n, *unit),
+            Arg::Roles(roles) => or_list(roles.iter().map(|r| r.label(lang).to_string()), lang),
+            Arg::Statuses(statuses) => {
+                let (open, close) = match lang {
+                    Lang::Uk => ("«", "»"),
+                    Lang::En => ("“", "”"),
+                };
+                or_list(
+                    statuses
+                        .iter()
+                        .map(|s| format!("{open}{}{close}", s.label(lang))),
+                    lang,
+                )
+            }
+        }
+    }
+}
+
+/// "a, b або c" / "a, b or c".
+fn or_list(words: impl Iterator<Item = String>, lang: Lang) -> String {
+    let words: Vec<String> = words.collect();
+    let or = match lang {
+        Lang::Uk => " або ",
+        Lang::En => " or ",
+    };
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{}{or}{last}", rest.join(", ")),
+    }
+}
+
+/// The sentence `text` with its typed arguments, in `lang`.
+fn sentence(text: Text, args: &[(&'static str, Arg)], lang: Lang) -> String {
+    let words: Vec<(&str, String)> = args.iter().map(|(k, a)| (*k, a.render(lang))).collect();
+    let pairs: Vec<(&str, &str)> = words.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    text.render(lang, &pairs)
+}
+
+/// A refused event: the clause that forbids it, a stable code, the actor's
+/// role, the request's status, the field at fault when there is one, and
+/// the sentence that explains it — kept as a key of the catalogue with
+/// typed arguments, put into words in the language asked for
+/// ([`message`](Refusal::message)). As JSON it carries both sentences
+/// (`message_uk`, `message_en`).
+///
+/// # Example
+/// ```
+/// use reglament::{i18n::Lang, Regulation, ticket::{Event, Ticket}};
 /// let mut t = Ticket::new("T-1");
 /// let e = Event::from_json(r#"{"kind":"start_work","at":"2026-03-27T10:00:00+02:00",
 ///                              "actor":{"id":"c","role":"consultant"}}"#).unwrap();
 /// let r = t.apply(&Regulation::default(), e).refusal().cloned().unwrap();
 /// assert_eq!((r.clause, r.code.code()), ("3.2", "not_registered"));
-/// assert!(r.message_en.contains("not registered"));
+/// assert!(r.message(Lang::En).contains("not registered"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Refusal {
     /// The clause of the seed (`"3.6"`), or `"§2"`/`"§3"` for DESIGN's own rules.
     pub clause: &'static str,
@@ -137,13 +243,30 @@ pub struct Refusal {
     /// The event's field at fault, when there is one (`null` in JSON when
     /// there is none: every face writes the key).
     pub field: Option<&'static str>,
-    /// The explanation in Ukrainian.
-    pub message_uk: String,
-    /// The explanation in English.
-    pub message_en: String,
+    text: Text,
+    args: Vec<(&'static str, Arg)>,
 }
 
 impl Refusal {
+    pub(crate) fn new(
+        head: (&'static str, RefusalCode, EventKind, Role, Option<Status>),
+        field: Option<&'static str>,
+        text: Text,
+        args: Vec<(&'static str, Arg)>,
+    ) -> Refusal {
+        let (clause, code, kind, role, status) = head;
+        Refusal {
+            clause,
+            code,
+            kind,
+            role,
+            status,
+            field,
+            text,
+            args,
+        }
+    }
+
     /// The explanation in `lang`.
     ///
     /// # Example
@@ -153,56 +276,180 @@ impl Refusal {
     /// let out = Ticket::new("T").try_apply(&Regulation::default(), &e);
     /// assert!(out.refusal().unwrap().message(Lang::En).contains("not registered"));
     /// ```
-    pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Uk => &self.message_uk,
-            Lang::En => &self.message_en,
-        }
+    pub fn message(&self, lang: Lang) -> String {
+        sentence(self.text, &self.args, lang)
+    }
+
+    /// The explanation in Ukrainian.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::{ticket::{Event, Ticket}, Regulation};
+    /// let e = Event::from_json(r#"{"kind":"accept","at":"2026-03-02T10:00:00Z","actor":{"id":"u","role":"user"}}"#).unwrap();
+    /// let out = Ticket::new("T").try_apply(&Regulation::default(), &e);
+    /// assert!(out.refusal().unwrap().message_uk().contains("не зареєстровано"));
+    /// ```
+    pub fn message_uk(&self) -> String {
+        self.message(Lang::Uk)
+    }
+
+    /// The explanation in English.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::{ticket::{Event, Ticket}, Regulation};
+    /// let e = Event::from_json(r#"{"kind":"accept","at":"2026-03-02T10:00:00Z","actor":{"id":"u","role":"user"}}"#).unwrap();
+    /// let out = Ticket::new("T").try_apply(&Regulation::default(), &e);
+    /// assert!(out.refusal().unwrap().message_en().contains("not registered"));
+    /// ```
+    pub fn message_en(&self) -> String {
+        self.message(Lang::En)
+    }
+
+    /// The sentence's key in the catalogue and its typed arguments.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::{i18n::Text, ticket::{Arg, Event, Ticket}, Regulation};
+    /// let e = Event::from_json(r#"{"kind":"accept","at":"2026-03-02T10:00:00Z","actor":{"id":"u","role":"user"}}"#).unwrap();
+    /// let out = Ticket::new("T").try_apply(&Regulation::default(), &e);
+    /// let (text, _args) = out.refusal().unwrap().sentence();
+    /// assert_eq!(text, Text::NotRegistered);
+    /// ```
+    pub fn sentence(&self) -> (Text, &[(&'static str, Arg)]) {
+        (self.text, &self.args)
     }
 }
 
-/// A warning on an accepted event.
+impl Serialize for Refusal {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(8))?;
+        m.serialize_entry("clause", self.clause)?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("kind", &self.kind)?;
+        m.serialize_entry("role", &self.role)?;
+        m.serialize_entry("status", &self.status)?;
+        m.serialize_entry("field", &self.field)?;
+        m.serialize_entry("message_uk", &self.message(Lang::Uk))?;
+        m.serialize_entry("message_en", &self.message(Lang::En))?;
+        m.end()
+    }
+}
+
+/// A warning on an accepted event: a code, the clause, and its sentence
+/// (a catalogue key with typed arguments, put into words on demand; as
+/// JSON `message_uk` and `message_en`).
 ///
 /// # Example
 /// ```
 /// use reglament::ticket::{Warning, WarningCode};
 /// use reglament::i18n::Text;
 /// let w = Warning::new(WarningCode::NoChange, "3.3", Text::NoChange, &[("value", "high")]);
-/// assert!(w.message_en.contains("high"));
+/// assert!(w.message_en().contains("high"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Warning {
     /// The stable code.
     pub code: WarningCode,
     /// The clause it refers to.
     pub clause: &'static str,
-    /// The sentence in Ukrainian.
-    pub message_uk: String,
-    /// The sentence in English.
-    pub message_en: String,
+    text: Text,
+    args: Vec<(&'static str, Arg)>,
 }
 
 impl Warning {
-    /// A warning whose sentences come from the table.
+    /// A warning whose sentence comes from the catalogue, its arguments
+    /// words the same in both languages.
     ///
     /// # Example
     /// ```
     /// use reglament::{i18n::Text, ticket::{Warning, WarningCode}};
     /// let w = Warning::new(WarningCode::Unclassified, "3.3", Text::Unclassified, &[]);
-    /// assert!(w.message_uk.contains("категорі"));
+    /// assert!(w.message_uk().contains("категорі"));
     /// ```
     pub fn new(
         code: WarningCode,
         clause: &'static str,
         text: Text,
-        args: &[(&str, &str)],
+        args: &[(&'static str, &str)],
+    ) -> Warning {
+        Warning::with_args(
+            code,
+            clause,
+            text,
+            args.iter()
+                .map(|(k, v)| (*k, Arg::Text((*v).to_string())))
+                .collect(),
+        )
+    }
+
+    /// A warning with typed arguments.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::{i18n::Text, ticket::{Arg, Warning, WarningCode}};
+    /// let w = Warning::with_args(WarningCode::NoChange, "3.3", Text::NoChange,
+    ///     vec![("value", Arg::Label { uk: "високий".into(), en: "high".into() })]);
+    /// assert!(w.message_uk().contains("високий") && w.message_en().contains("high"));
+    /// ```
+    pub fn with_args(
+        code: WarningCode,
+        clause: &'static str,
+        text: Text,
+        args: Vec<(&'static str, Arg)>,
     ) -> Warning {
         Warning {
             code,
             clause,
-            message_uk: text.render(Lang::Uk, args),
-            message_en: text.render(Lang::En, args),
+            text,
+            args,
         }
+    }
+
+    /// The sentence in `lang`.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::{i18n::{Lang, Text}, ticket::{Warning, WarningCode}};
+    /// let w = Warning::new(WarningCode::Unclassified, "3.3", Text::Unclassified, &[]);
+    /// assert!(w.message(Lang::En).contains("category"));
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        sentence(self.text, &self.args, lang)
+    }
+
+    /// The sentence in Ukrainian.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::{i18n::Text, ticket::{Warning, WarningCode}};
+    /// assert!(!Warning::new(WarningCode::Unclassified, "3.3", Text::Unclassified, &[]).message_uk().is_empty());
+    /// ```
+    pub fn message_uk(&self) -> String {
+        self.message(Lang::Uk)
+    }
+
+    /// The sentence in English.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::{i18n::Text, ticket::{Warning, WarningCode}};
+    /// assert!(!Warning::new(WarningCode::Unclassified, "3.3", Text::Unclassified, &[]).message_en().is_empty());
+    /// ```
+    pub fn message_en(&self) -> String {
+        self.message(Lang::En)
+    }
+}
+
+impl Serialize for Warning {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("clause", self.clause)?;
+        m.serialize_entry("message_uk", &self.message(Lang::Uk))?;
+        m.serialize_entry("message_en", &self.message(Lang::En))?;
+        m.end()
     }
 }
 

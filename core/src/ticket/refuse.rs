@@ -3,18 +3,18 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{EventKind, Refusal, RefusalCode, Warning, WarningCode};
-use crate::i18n::{Lang, Text};
+use super::{Arg, EventKind, Refusal, RefusalCode, Warning, WarningCode};
+use crate::i18n::Text;
 use crate::model::{Role, Status};
 use crate::regulation::Regulation;
 
-/// Builds a refusal whose sentence comes from the table.
+/// Builds a refusal: its sentence's key and typed arguments, rendered in a
+/// language only when asked ([`Refusal::message`]).
 pub(super) struct Refuse {
     kind: EventKind,
     role: Role,
     status: Option<Status>,
-    /// (placeholder, Ukrainian value, English value)
-    args: Vec<(&'static str, String, String)>,
+    args: Vec<(&'static str, Arg)>,
 }
 
 impl Refuse {
@@ -28,17 +28,40 @@ impl Refuse {
         }
     }
 
-    /// A placeholder with the same value in both languages.
+    /// A placeholder with the same words in both languages.
     pub(super) fn arg(mut self, k: &'static str, v: impl Into<String>) -> Self {
         // a value may be the caller's input (an action name): never repeat it at full length
-        let v = crate::error::cap(v.into());
-        self.args.push((k, v.clone(), v));
+        self.args.push((k, Arg::Text(crate::error::cap(v.into()))));
         self
     }
 
     /// A placeholder whose value is a label in each language.
     pub(super) fn label(mut self, k: &'static str, uk: &str, en: &str) -> Self {
-        self.args.push((k, uk.to_string(), en.to_string()));
+        self.args.push((
+            k,
+            Arg::Label {
+                uk: uk.to_string(),
+                en: en.to_string(),
+            },
+        ));
+        self
+    }
+
+    /// A placeholder holding an instant (RFC 3339).
+    pub(super) fn instant(mut self, k: &'static str, t: DateTime<Utc>) -> Self {
+        self.args.push((k, Arg::Instant(t)));
+        self
+    }
+
+    /// A placeholder holding `t` as the regulation's local wall-clock time.
+    pub(super) fn local(mut self, k: &'static str, reg: &Regulation, t: DateTime<Utc>) -> Self {
+        self.args.push((k, local(reg, t)));
+        self
+    }
+
+    /// A placeholder holding any typed argument.
+    pub(super) fn with_arg(mut self, k: &'static str, a: Arg) -> Self {
+        self.args.push((k, a));
         self
     }
 
@@ -49,51 +72,32 @@ impl Refuse {
         field: Option<&'static str>,
         text: Text,
     ) -> Refusal {
-        let uk: Vec<(&str, &str)> = self.args.iter().map(|(k, v, _)| (*k, v.as_str())).collect();
-        let en: Vec<(&str, &str)> = self.args.iter().map(|(k, _, v)| (*k, v.as_str())).collect();
-        Refusal {
-            clause,
-            code,
-            kind: self.kind,
-            role: self.role,
-            status: self.status,
+        Refusal::new(
+            (clause, code, self.kind, self.role, self.status),
             field,
-            message_uk: text.render(Lang::Uk, &uk),
-            message_en: text.render(Lang::En, &en),
-        }
+            text,
+            self.args,
+        )
     }
 }
 
-/// Local wall-clock time of `t` in the calendar's zone, for sentences in `lang`
-/// (`2026-03-07 11:00, Sat`).
-pub(super) fn local(reg: &Regulation, t: DateTime<Utc>, lang: Lang) -> String {
-    use chrono::Datelike;
-    let l = reg.calendar().local_datetime(t);
-    let day = Text::Weekdays
-        .template(lang)
-        .split_whitespace()
-        .nth(l.weekday().num_days_from_monday() as usize)
-        .unwrap_or("");
-    format!("{}, {day}", crate::instant::format_minutes(l))
-}
-
-pub(super) fn list_labels<T: Copy>(
-    items: impl IntoIterator<Item = T>,
-    label: impl Fn(T, Lang) -> &'static str,
-    lang: Lang,
-) -> String {
-    items
-        .into_iter()
-        .map(|x| label(x, lang))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// `t` as the regulation's local wall-clock time (`2026-03-07 11:00, Sat`
+/// once rendered).
+pub(super) fn local(reg: &Regulation, t: DateTime<Utc>) -> Arg {
+    Arg::Local(reg.calendar().local_datetime(t))
 }
 
 pub(super) fn no_change(uk: &str, en: &str) -> Warning {
-    Warning {
-        code: WarningCode::NoChange,
-        clause: "3.3",
-        message_uk: Text::NoChange.render(Lang::Uk, &[("value", uk)]),
-        message_en: Text::NoChange.render(Lang::En, &[("value", en)]),
-    }
+    Warning::with_args(
+        WarningCode::NoChange,
+        "3.3",
+        Text::NoChange,
+        vec![(
+            "value",
+            Arg::Label {
+                uk: uk.to_string(),
+                en: en.to_string(),
+            },
+        )],
+    )
 }

@@ -212,14 +212,14 @@ fn every_cell_of_the_permission_table_is_enforced() {
                             "{cell}"
                         );
                         assert!(
-                            !r.message_uk.is_empty() && !r.message_en.is_empty(),
+                            !r.message_uk().is_empty() && !r.message_en().is_empty(),
                             "{cell}"
                         );
                         assert!(
-                            !r.message_uk.contains('{') && !r.message_en.contains('{'),
+                            !r.message_uk().contains('{') && !r.message_en().contains('{'),
                             "{cell}: {r:?}"
                         );
-                        assert_ne!(r.message_uk, r.message_en, "{cell}");
+                        assert_ne!(r.message_uk(), r.message_en(), "{cell}");
                         assert_eq!(ticket, before, "{cell}: a refused event changed the ticket");
                     }
                 }
@@ -251,7 +251,7 @@ fn registration_requires_the_fields_of_3_1() {
             (refusal.clause, refusal.code, refusal.field),
             ("3.1", RefusalCode::MissingField, Some(field))
         );
-        assert!(refusal.message_en.contains(field) && refusal.message_uk.contains(field));
+        assert!(refusal.message_en().contains(field) && refusal.message_uk().contains(field));
         assert_eq!(t.status(), None);
     }
 }
@@ -282,8 +282,15 @@ fn channels_of_3_1() {
     assert!(with(Some(Channel::Viber), Role::Operator).is_accepted());
     assert!(with(Some(Channel::Tracker), Role::User).is_accepted());
     let e = with(Some(Channel::Email), Role::Operator);
-    assert!(e.refusal().unwrap().message_en.contains("e-mail"), "{e:?}");
-    assert!(e.refusal().unwrap().message_uk.contains("електронна пошта"));
+    assert!(
+        e.refusal().unwrap().message_en().contains("e-mail"),
+        "{e:?}"
+    );
+    assert!(e
+        .refusal()
+        .unwrap()
+        .message_uk()
+        .contains("електронна пошта"));
 }
 
 #[test]
@@ -348,9 +355,9 @@ fn staff_outside_hours_get_a_warning() {
         (WarningCode::OutsideWorkingHours, "3.5.1")
     );
     assert!(
-        w.message_en.contains("2026-03-07 11:00"),
+        w.message_en().contains("2026-03-07 11:00"),
         "{}",
-        w.message_en
+        w.message_en()
     );
     // the user is not staff: no warning
     let out = t.apply(
@@ -659,11 +666,11 @@ fn release_reopen_cycles_and_the_archive_rule() {
     let r = out.refusal().unwrap();
     assert_eq!((r.clause, r.code), ("3.6", RefusalCode::ArchiveTooEarly));
     assert!(
-        r.message_en.contains("10 calendar days") && r.message_en.contains("2026-03-12 11:00"),
+        r.message_en().contains("10 calendar days") && r.message_en().contains("2026-03-12 11:00"),
         "{}",
-        r.message_en
+        r.message_en()
     );
-    assert!(r.message_uk.contains("10 календарних днів"));
+    assert!(r.message_uk().contains("10 календарних днів"));
     assert!(!t.archivable(parse("2026-03-12T08:59:59Z").unwrap()));
     assert!(t.archivable(parse("2026-03-12T09:00:00Z").unwrap()));
     let on_time = Event::new(
@@ -992,7 +999,7 @@ fn an_instant_outside_the_calendar_is_refused_not_a_panic() {
     assert!(out
         .refusal()
         .unwrap()
-        .message_en
+        .message_en()
         .contains("2100-01-01T00:00:00Z"));
 }
 
@@ -1049,9 +1056,9 @@ fn an_extension_only_extends() {
             ("3.5.1", RefusalCode::ExtensionNotLater, Some("new_due"))
         );
         assert!(
-            r.message_en.contains("only be extended"),
+            r.message_en().contains("only be extended"),
             "{}",
-            r.message_en
+            r.message_en()
         );
         assert_eq!(t, before);
     }
@@ -1103,9 +1110,92 @@ fn a_request_is_judged_by_the_regulation_it_was_registered_under() {
     let out = t.apply(&other, ev(1, Role::Operator, B::Comment));
     let r = out.refusal().expect("refused");
     assert_eq!((r.clause, r.code), ("§5", RefusalCode::RegulationMismatch));
-    assert!(r.message_en.contains(reg.fingerprint()) && r.message_en.contains(other.fingerprint()));
+    assert!(
+        r.message_en().contains(reg.fingerprint()) && r.message_en().contains(other.fingerprint())
+    );
     assert_eq!(t, before);
     assert!(t
         .apply(&reg, ev(1, Role::Operator, B::Comment))
         .is_accepted());
+}
+
+#[test]
+fn refusal_sentences_list_roles_and_quoted_statuses_with_a_conjunction() {
+    let reg = Regulation::default();
+    let mut t = build(&reg, fixture(Some(Status::Backlog), EventKind::Release));
+    // a user cannot do what only staff do: the roles that can, joined by "or"/"або"
+    let kind = *EventKind::ALL
+        .iter()
+        .find(|k| {
+            let roles: Vec<Role> = permissions::roles_for(**k).collect();
+            roles.len() >= 2 && !roles.contains(&Role::User)
+        })
+        .unwrap();
+    let r = t
+        .apply(&reg, probe(kind, Role::User, 500))
+        .refusal()
+        .cloned()
+        .unwrap();
+    assert_eq!(r.code, RefusalCode::RoleNotAllowed);
+    assert!(r.message_uk().contains(" або "), "{}", r.message_uk());
+    assert!(r.message_en().contains(" or "), "{}", r.message_en());
+    assert!(!r.message_en().contains(", may"), "{}", r.message_en());
+    // the operator cannot release from Backlog: each status quoted, the
+    // last after the conjunction, the request "in status", not "while"
+    let (role, kind) = [Role::Operator, Role::Consultant]
+        .iter()
+        .flat_map(|r| EventKind::ALL.iter().map(move |k| (*r, *k)))
+        .find(|(r, k)| {
+            let st = permissions::statuses_for(*r, *k);
+            st.len() >= 2 && !st.contains(&Status::Backlog)
+        })
+        .unwrap();
+    let r = t
+        .apply(&reg, probe(kind, role, 501))
+        .refusal()
+        .cloned()
+        .unwrap();
+    assert_eq!(r.code, RefusalCode::WrongStatus);
+    assert!(
+        r.message_uk()
+            .contains(" в статусі «Список завдань або Беклог» "),
+        "{}",
+        r.message_uk()
+    );
+    assert!(r.message_uk().contains("» або «"), "{}", r.message_uk());
+    assert!(r.message_uk().ends_with("»."), "{}", r.message_uk());
+    assert!(
+        !r.message_uk().contains("коли заявка має"),
+        "{}",
+        r.message_uk()
+    );
+    assert!(
+        r.message_en().contains(" in status “"),
+        "{}",
+        r.message_en()
+    );
+    assert!(r.message_en().contains("” or “"), "{}", r.message_en());
+}
+
+#[test]
+fn archive_delay_of_one_day_is_singular() {
+    let over = json!({"archive_after": {"amount": 1}});
+    let reg = Regulation::with_overrides(&over).unwrap();
+    let mut t = build(&reg, fixture(Some(Status::Release), EventKind::Archive));
+    let r = t
+        .apply(&reg, probe(EventKind::Archive, Role::Operator, 600))
+        .refusal()
+        .cloned()
+        .unwrap();
+    assert_eq!(r.code, RefusalCode::ArchiveTooEarly);
+    assert!(
+        r.message_en().contains("(1 calendar day after"),
+        "{}",
+        r.message_en()
+    );
+    assert!(
+        r.message_uk().contains("(1 календарний день після"),
+        "{}",
+        r.message_uk()
+    );
 }

@@ -6,14 +6,18 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use reglament::Calendar;
 
 /// The exact working intervals of the shifts starting on `date`, from the
-/// calendar file alone (no preset: the oracle knows only listed dates).
+/// calendar file alone (no preset: the oracle knows only listed dates):
+/// a `date_hours` entry, else an extra day's hours, else none on a listed
+/// holiday, else the weekday's.
 pub fn day_intervals(cal: &Calendar, date: NaiveDate) -> Vec<(i64, i64)> {
     let spec = cal.spec();
     assert!(
         spec.holiday_preset.is_none(),
         "the naive model does not know presets"
     );
-    let shifts = if spec.extra_working_days.contains(&date) {
+    let shifts = if let Some(own) = spec.date_hours.get(&date) {
+        own.clone()
+    } else if spec.extra_working_days.contains(&date) {
         spec.extra_working_day_hours
             .clone()
             .unwrap_or_else(|| spec.week[0].clone())

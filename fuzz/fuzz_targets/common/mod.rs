@@ -81,7 +81,7 @@ pub fn check_history(reg: &Regulation, events: &[Event]) {
         match out.refusal() {
             Some(r) => {
                 assert_eq!(t, before, "a refused event changed the ticket");
-                assert!(!r.message_en.is_empty() && !r.message_uk.is_empty());
+                assert!(!r.message_en().is_empty() && !r.message_uk().is_empty());
             }
             None => {
                 accepted += 1;

@@ -18,7 +18,7 @@ test('the demo board walks a request from registration to the archive', async ()
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/demo/index.html`);
+  await page.goto(`${base}/`);
   await page.waitForFunction(() => window.__board?.ready);
   await page.uncheck('#live'); // deterministic time: the test moves it
 
@@ -86,3 +86,53 @@ test('the demo board walks a request from registration to the archive', async ()
   await page.screenshot({ path: new URL('demo-board.png', shots).pathname, fullPage: true });
   assert.deepEqual(errors, []);
 });
+
+// What a visitor of `npm run demo` meets at the printed address
+// (`http://127.0.0.1:<port>/`): the styled board, its selects in the page's
+// language, and no horizontal overflow at a laptop's and a phone's width,
+// with requests and their clocks on it. Screenshots of both widths go to
+// test-results/ (copies are kept in docs/img/).
+for (const width of [1280, 390]) {
+  test(`the board at the printed address, ${width} px wide: styled, Ukrainian labels, no horizontal overflow`, async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width, height: 900 }); // (a persistent context ignores newPage's viewport)
+    assert.equal(await page.evaluate(() => window.innerWidth), width);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const missing = [];
+    page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => window.__board?.ready);
+    await page.uncheck('#live');
+    assert.deepEqual(missing, []);
+    // the stylesheet applied (the header's dark background)
+    assert.equal(await page.locator('header').evaluate((h) => getComputedStyle(h).backgroundColor), 'rgb(31, 41, 55)');
+    // the selects speak Ukrainian: no option shows its code
+    const options = await page.locator('header select#role option, form select option').evaluateAll((os) => os.map((o) => [o.value, o.textContent.trim()]));
+    for (const [value, text] of options) {
+      if (value) assert.notEqual(text, value, `option ${value} shows its code`);
+      assert.doesNotMatch(text, /^[a-z_]+$/, `option ${value}: ${text}`);
+    }
+    // requests on the board, with their clocks
+    await page.selectOption('[data-testid="role"]', 'operator');
+    await page.selectOption('select[name="priority"]', 'critical');
+    await page.click('[data-testid="register"]');
+    await page.selectOption('select[name="priority"]', 'low');
+    await page.click('[data-testid="register"]');
+    await page.click('[data-testid="plus-hour"]');
+    await page.click('[data-testid="plus-day"]');
+    assert.equal(await page.locator('[data-testid="card-T-2"]').count(), 1);
+    const overflow = await page.evaluate(() => {
+      const doc = document.documentElement;
+      const wide = [...document.querySelectorAll('.card, .clock, .column, header, aside, form')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > doc.clientWidth + 1)
+        .map((el) => `${el.className || el.tagName}: ${el.scrollWidth} > ${el.clientWidth}`);
+      return { page: doc.scrollWidth, window: doc.clientWidth, wide };
+    });
+    assert.ok(overflow.page <= overflow.window, `the page is ${overflow.page} px wide in a ${overflow.window} px window`);
+    assert.deepEqual(overflow.wide, []);
+    await page.screenshot({ path: new URL(`demo-board-${width}.png`, shots).pathname, fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

@@ -23,7 +23,14 @@ export function serve(port = 0) {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
       let path = decodeURIComponent(url.pathname);
-      if (path === '/') path = '/demo/index.html';
+      // the printed address: the board lives in /demo/ (its relative
+      // board.css and board.js resolve there)
+      if (path === '/' || path === '/demo') {
+        res.writeHead(302, { location: '/demo/' });
+        res.end();
+        return;
+      }
+      if (path.endsWith('/')) path += 'index.html';
       let file;
       if (path === '/vectors/index.json') {
         const list = (await readdir(vectors)).filter((f) => f.endsWith('.json')).sort();
