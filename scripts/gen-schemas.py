@@ -110,7 +110,7 @@ VOCAB = {
         ("accept", "підтвердити, що рішення задовольняє", "accept the solution"),
         ("archive", "архівувати заявку", "archive the request"),
         ("comment", "додати коментар", "add a comment"),
-        # DESIGN §7, being added to the core in this wave (PENDING below)
+        # DESIGN §7
         ("pause", "призупинити відлік з причини", "pause the clocks for a declared reason"),
         ("resume", "відновити відлік після причини", "resume the clocks after a declared reason"),
     ]),
@@ -134,6 +134,7 @@ VOCAB = {
         ("approval_pending", "очікування дозволу Служби Замовника", "customer approval pending"),
         ("awaiting_user", "очікування відповіді Користувача", "waiting for the user's answer"),
         ("release", "заявка у статусі «Реліз»", "the request is in Release"),
+        ("declared", "заявлена причина", "a declared reason"),
     ]),
     "approval_state": ("reglament::ticket::ApprovalState", "Where an approval stands.", [
         ("pending", "очікується", "pending"),
@@ -155,6 +156,9 @@ VOCAB = {
         ("own_initiative_requires_operator", "лише оператор з власної ініціативи", "only an operator on own initiative"),
         ("submitted_after_registration", "подано після реєстрації", "submitted after registration"),
         ("no_question_pending", "немає запитання", "no question pending"),
+        ("unknown_pause_reason", "невідома причина призупинення", "unknown pause reason"),
+        ("pause_already_active", "причина вже діє", "pause already active"),
+        ("pause_not_active", "причина не діє", "pause not active"),
         ("approval_required", "потрібен дозвіл", "approval required"),
         ("approval_pending", "дозвіл очікується", "approval pending"),
         ("approval_refused", "у дозволі відмовлено", "approval refused"),
@@ -183,7 +187,7 @@ VOCAB = {
 
 # Codes the schemas already accept and the core does not yet (DESIGN §7, this
 # wave). cli/tests/schemas.rs allows them as temporary exceptions.
-PENDING_EVENT_KINDS = ["pause", "resume"]
+PENDING_EVENT_KINDS = []
 
 MAX_SECONDS = 4_102_444_800  # core: regulation::MAX_SECONDS (1970..2100)
 I64_MAX = 9_223_372_036_854_775_807
@@ -366,7 +370,7 @@ SLA_TARGET = {
         "resolution": d("Working seconds to Release; not shorter than `response` (checked by the core).", SECONDS),
         "update_interval": d("Working seconds between two updates to the user; absent or null: none.", opt(SECONDS)),
         "calendar": d("The name of a calendar of `calendars` this row counts on (DESIGN §7); absent: the regulation's `calendar`.",
-                      {"type": "string", "minLength": 1}, **{"x-pending": True}),
+                      {"type": "string", "minLength": 1}),
     },
 }
 THRESHOLD = {
@@ -375,7 +379,7 @@ THRESHOLD = {
         {"type": "integer", "minimum": 1, "maximum": 1000},
         {"type": "object", "required": ["percent"], "additionalProperties": False,
          "properties": {"percent": {"description": "Percent of the target, 1 to 1000.", "type": "integer", "minimum": 1, "maximum": 1000},
-                        "name": {"description": "The level's name (e.g. `escalation`).", "type": "string"}}},
+                        "name": {"description": "The level's name (e.g. `escalation`), not blank.", "type": "string", "pattern": NONBLANK_RE}}},
     ],
 }
 PAUSE_REASON = {
@@ -413,7 +417,7 @@ REG_PROPS = {
                                opt(ref("calendar")), **{"x-clause": "3.3"}),
     "calendars": d("Named calendars an SLA row may count on (e.g. a 24×7 one for critical incidents; DESIGN §7).",
                    {"type": "object", "propertyNames": {"pattern": NONBLANK_RE}, "additionalProperties": ref("calendar")},
-                   **{"x-default": {}, "x-pending": True, "x-replace": True}),
+                   **{"x-default": {}, "x-replace": True}),
     "sla": d("The SLA table (a separate agreement the seed refers to; the default is an example and says so).", {
         "type": "object", "required": ["example", "targets"], "additionalProperties": False,
         "properties": {
@@ -430,7 +434,7 @@ REG_PROPS = {
             "update_interval": d("Pauses of the update-interval clock.", ref("pause_set")),
         }}, **{"x-clause": "§2"}),
     "pause_reasons": d("Declared pause reasons besides the two built-in ones, recorded by `pause`/`resume` events (DESIGN §7).",
-                       {"type": "array", "items": ref("pause_reason")}, **{"x-default": [], "x-pending": True}),
+                       {"type": "array", "items": ref("pause_reason")}, **{"x-default": []}),
     "priority_change": d("What a priority change does to a running clock.", ref("priority_change"), **{"x-clause": "3.3"}),
     "actions": d("The action kinds of clause 4 that a request's work may include. Names are unique and not event kinds (checked by the core).", {
         "type": "array", "items": {
@@ -727,8 +731,10 @@ def clock(extra_props=None):
             "evidence": d("The evidence.", nullable({"type": "string"}))}}},
         "pauses": {"description": "The pauses that stop this clock.", "type": "array", "items": {
             "type": "object", "required": ["reason", "from", "to"],
-            "properties": {"reason": d("Why.", {"type": "string"}), "from": d("From.", UTC), "to": d("To; null while it lasts.", UTCN),
+            "properties": {"reason": d("Why: `approval_pending`, `awaiting_user`, `release`, or a declared reason's id (DESIGN §7).", {"type": "string"}),
+                           "from": d("From.", UTC), "to": d("To; null while it lasts.", UTCN),
                            "action": {"type": "string", "description": "The action awaiting approval."}}}},
+        "calendar": d("The named calendar (`calendars`) the clock counts on (DESIGN §7); absent for the regulation's own.", {"type": "string"}),
     }
     if extra_props:
         props.update(extra_props)

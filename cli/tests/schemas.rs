@@ -203,7 +203,7 @@ const EXCEPTIONS: &[Exception] = &[
             d.core_only("invalid_value", |f| ends_with_index(f, "warning_thresholds"))
                 && d.message_has("increasing order")
                 && thresholds_of(d.doc).is_some_and(|t| {
-                    t.iter().all(|&p| (1..=99).contains(&p)) && t.windows(2).any(|w| w[1] <= w[0])
+                    t.iter().all(|&p| (1..=1000).contains(&p)) && t.windows(2).any(|w| w[1] <= w[0])
                 })
         },
     },
@@ -234,47 +234,31 @@ const EXCEPTIONS: &[Exception] = &[
         },
     },
     Exception {
-        name: "DESIGN §7 regulation keys (calendars, pause_reasons, a row's calendar)",
-        reason: "described by the schema in this wave; the core reads them once the lead's work lands",
-        temporary: true,
+        name: "SLA row naming an unknown calendar",
+        reason: "a row's `calendar` must name a key of `calendars`: a reference between two keys",
+        temporary: false,
         applies: |d| {
-            d.core_only("unknown_field", |f| {
-                matches!(f, "calendars" | "pause_reasons")
-                    || f.ends_with(".calendars")
-                    || f.ends_with(".pause_reasons")
-                    || (f.contains("sla.targets[") && f.ends_with("].calendar"))
-            })
+            d.core_only("invalid_value", |f| f.contains("sla.targets[") && f.ends_with("].calendar"))
+                && d.message_has("unknown calendar")
         },
     },
     Exception {
-        name: "DESIGN §7 thresholds beyond 99 % or named",
-        reason: "warning_thresholds items up to 1000 and {percent, name}: the core reads 1..=99 today",
-        temporary: true,
-        applies: |d| {
-            d.schema_ok
-                && matches!(d.core, Err(r) if r.field.contains("warning_thresholds"))
-                && thresholds_of(d.doc).map_or(true, |t| t.iter().any(|&p| p > 99))
-        },
-    },
-    Exception {
-        name: "DESIGN §7 event kinds pause and resume",
-        reason: "`pause {reason}` / `resume {reason}`: the core knows these kinds once the lead's work lands",
-        temporary: true,
-        applies: |d| {
-            d.core_only("invalid_value", |f| last_key(f) == "kind" || f.ends_with("].kind"))
-                && (d.message_has("\"pause\"") || d.message_has("\"resume\""))
-        },
+        name: "pause reason id built in or declared twice",
+        reason: "uniqueness of `id` across the objects of `pause_reasons`, and the built-in reasons' codes",
+        temporary: false,
+        applies: |d| d.core_only("conflict", |f| f.contains("pause_reasons[") && f.ends_with("].id")),
     },
 ];
 
-/// The integer thresholds of a regulation document (`None` when one is not
-/// an integer, or there are none).
+/// The integer percentages of a regulation document's thresholds (a number
+/// or `{"percent": n, ...}`; `None` when one is neither, or there are none).
 fn thresholds_of(doc: &Value) -> Option<Vec<i64>> {
     let mut found = None;
     find_key(doc, "warning_thresholds", &mut found);
     found?
         .as_array()?
         .iter()
+        .map(|v| v.get("percent").unwrap_or(v))
         .map(|v| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
         .collect()
 }

@@ -594,9 +594,9 @@ vocabulary! {
         /// Add a comment.
         Comment = "comment", "додати коментар", "add a comment";
         /// Stop the clocks for a reason the regulation declares (DESIGN §7).
-        Pause = "pause", "призупинити строки із заявленої причини", "pause the clocks for a declared reason";
+        Pause = "pause", "призупинити відлік з причини", "pause the clocks for a declared reason";
         /// A declared pause reason no longer holds (DESIGN §7).
-        Resume = "resume", "зняти заявлену причину призупинення", "lift a declared pause";
+        Resume = "resume", "відновити відлік після причини", "resume the clocks after a declared reason";
     }
 }
 
