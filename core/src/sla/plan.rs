@@ -453,6 +453,7 @@ struct LazyF<'a> {
 }
 
 impl LazyF<'_> {
+    #[inline]
     fn get(&self, cal: usize) -> Result<i64> {
         for slot in &self.values {
             match slot.get() {
