@@ -112,7 +112,10 @@ fn main() {
         .collect();
     let now = instant::parse("2026-05-04T12:00:00+03:00").unwrap();
     let plans: Vec<_> = if mode == "plan" {
-        tickets.iter().map(|t| t.clock_plan(&reg).unwrap()).collect()
+        tickets
+            .iter()
+            .map(|t| t.clock_plan(&reg).unwrap())
+            .collect()
     } else {
         Vec::new()
     };
@@ -121,7 +124,13 @@ fn main() {
         match mode {
             "summary" => {
                 for t in &tickets {
-                    acc += usize::from(t.clocks_summary(&reg, now).unwrap().resolution.breached_at.is_some());
+                    acc += usize::from(
+                        t.clocks_summary(&reg, now)
+                            .unwrap()
+                            .resolution
+                            .breached_at
+                            .is_some(),
+                    );
                 }
             }
             "next" => {
@@ -136,7 +145,13 @@ fn main() {
             }
             _ => {
                 for t in &tickets {
-                    acc += usize::from(t.clocks(&reg, now).unwrap().resolution.breached_at.is_some());
+                    acc += usize::from(
+                        t.clocks(&reg, now)
+                            .unwrap()
+                            .resolution
+                            .breached_at
+                            .is_some(),
+                    );
                 }
             }
         }

@@ -176,6 +176,14 @@ fn body(op: &Op, at: DateTime<Utc>) -> EventBody {
         EventKind::Accept => EventBody::Accept,
         EventKind::Archive => EventBody::Archive,
         EventKind::Comment => EventBody::Comment,
+        EventKind::Pause | EventKind::Resume => {
+            let reason = ["awaiting_vendor", "awaiting_godot"][usize::from(op.a % 2)].to_string();
+            if kind == EventKind::Pause {
+                EventBody::Pause { reason }
+            } else {
+                EventBody::Resume { reason }
+            }
+        }
     }
 }
 

@@ -36,6 +36,10 @@ pub fn regulations() -> &'static [Regulation] {
                                 "holidays": ["2026-03-09"], "extra_working_days": ["2026-03-07"]},
                    "registration_calendar": {"timezone": "Asia/Kolkata", "week": {"sun": [["00:00", "00:01"]]}}}),
             json!({"sla": {"example": false, "targets": huge_targets()}}),
+            // DESIGN §7: a declared pause reason, levels past the target
+            json!({"pause_reasons": [{"id": "awaiting_vendor", "uk": "очікування постачальника",
+                                      "en": "awaiting the vendor", "pauses": ["response", "resolution"]}],
+                   "warning_thresholds": [75, {"percent": 150, "name": "escalation"}, 1000]}),
         ];
         overrides
             .iter()
