@@ -44,9 +44,22 @@ fn days(lang: Lang, d: DayCount) -> String {
 /// assert!(text.contains("one hour shorter (Labour Code art. 53)"));
 /// ```
 pub fn describe(reg: &Regulation, lang: Lang) -> String {
+    let mut out = String::new();
+    contract(&mut out, reg, lang);
+    hours(&mut out, reg, lang);
+    statuses(&mut out, lang);
+    permissions(&mut out, lang);
+    sla(&mut out, reg, lang);
+    pauses(&mut out, reg, lang);
+    actions(&mut out, reg, lang);
+    deadlines(&mut out, reg, lang);
+    out
+}
+
+/// The contract's blanks: number, date, parties, names.
+fn contract(out: &mut String, reg: &Regulation, lang: Lang) {
     let spec = reg.spec();
     let r = |t: Text, args: &[(&str, &str)]| t.render(lang, args);
-    let mut out = String::new();
 
     let c = &spec.contract;
     let _ = writeln!(out, "{}", r(Text::DescribeTitle, &[]));
@@ -78,8 +91,13 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
             ]
         )
     );
+}
 
-    heading(&mut out, &r(Text::DescribeHoursHeading, &[]));
+/// Working and registration hours (3.3, 3.4, 3.5.1), the holidays.
+fn hours(out: &mut String, reg: &Regulation, lang: Lang) {
+    let spec = reg.spec();
+    let r = |t: Text, args: &[(&str, &str)]| t.render(lang, args);
+    heading(out, &r(Text::DescribeHoursHeading, &[]));
     let cal = &spec.calendar;
     let preset = match cal.holiday_preset {
         Some(HolidayPreset::Ua) => r(Text::DescribePresetUa, &[]),
@@ -152,13 +170,21 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
         }
     }
     let _ = writeln!(out, "{}", r(Text::DescribeOutsideHours, &[]));
+}
 
-    heading(&mut out, &r(Text::DescribeStatusesHeading, &[]));
+/// The statuses (3.2).
+fn statuses(out: &mut String, lang: Lang) {
+    let r = |t: Text, args: &[(&str, &str)]| t.render(lang, args);
+    heading(out, &r(Text::DescribeStatusesHeading, &[]));
     for s in Status::ALL {
         let _ = writeln!(out, "  {} [{}]", s.label(lang), s.code());
     }
+}
 
-    heading(&mut out, &r(Text::DescribePermissionsHeading, &[]));
+/// The permission table: who may do what, in which status.
+fn permissions(out: &mut String, lang: Lang) {
+    let r = |t: Text, args: &[(&str, &str)]| t.render(lang, args);
+    heading(out, &r(Text::DescribePermissionsHeading, &[]));
     for row in PERMISSIONS {
         let grants: Vec<String> = row
             .grants
@@ -186,8 +212,13 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
             grants.join("; ")
         );
     }
+}
 
-    heading(&mut out, &r(Text::DescribeSlaHeading, &[]));
+/// The SLA table, each row's calendar.
+fn sla(out: &mut String, reg: &Regulation, lang: Lang) {
+    let spec = reg.spec();
+    let r = |t: Text, args: &[(&str, &str)]| t.render(lang, args);
+    heading(out, &r(Text::DescribeSlaHeading, &[]));
     if spec.sla.example {
         let _ = writeln!(out, "{}", r(Text::DescribeSlaExample, &[]));
     }
@@ -214,9 +245,14 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
             );
         }
     }
-    named_calendars(&mut out, reg, lang);
+    named_calendars(out, reg, lang);
+}
 
-    heading(&mut out, &r(Text::DescribePausesHeading, &[]));
+/// The pause matrix and the declared pause reasons.
+fn pauses(out: &mut String, reg: &Regulation, lang: Lang) {
+    let spec = reg.spec();
+    let r = |t: Text, args: &[(&str, &str)]| t.render(lang, args);
+    heading(out, &r(Text::DescribePausesHeading, &[]));
     for m in Metric::ALL {
         let reasons: Vec<&str> = PauseReason::ALL
             .iter()
@@ -237,7 +273,7 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
             )
         );
     }
-    declared_pause_reasons(&mut out, reg, lang);
+    declared_pause_reasons(out, reg, lang);
     let _ = writeln!(
         out,
         "{}",
@@ -246,8 +282,13 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
             &[("rule", spec.priority_change.label(lang))]
         )
     );
+}
 
-    heading(&mut out, &r(Text::DescribeActionsHeading, &[]));
+/// The actions of clause 4 and the approvals they need.
+fn actions(out: &mut String, reg: &Regulation, lang: Lang) {
+    let spec = reg.spec();
+    let r = |t: Text, args: &[(&str, &str)]| t.render(lang, args);
+    heading(out, &r(Text::DescribeActionsHeading, &[]));
     for a in &spec.actions {
         let gate = if reg.needs_approval(&a.name) {
             r(Text::DescribeGated, &[])
@@ -284,8 +325,13 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
             )
         );
     }
+}
 
-    heading(&mut out, "3.6, 5");
+/// The archive delay (3.6), the notice (5) and the warning thresholds.
+fn deadlines(out: &mut String, reg: &Regulation, lang: Lang) {
+    let spec = reg.spec();
+    let r = |t: Text, args: &[(&str, &str)]| t.render(lang, args);
+    heading(out, "3.6, 5");
     let _ = writeln!(
         out,
         "{}",
@@ -318,7 +364,6 @@ pub fn describe(reg: &Regulation, lang: Lang) -> String {
         "{}",
         r(Text::DescribeThresholds, &[("list", &list.join(", "))])
     );
-    out
 }
 
 /// The declared pause reasons (DESIGN §7), one line each.

@@ -96,30 +96,14 @@ impl DayOff {
     /// let cal = Calendar::default_kyiv();
     /// let off = cal.day_off(NaiveDate::from_ymd_opt(2026, 8, 24).unwrap()).unwrap();
     /// assert_eq!(off.to_value()["reason"], "holiday");
-    /// assert_eq!(off.to_value()["name"]["uk"], "День Незалежності України");
+    /// assert_eq!(off.to_value()["name"]["en"], "Independence Day");
     /// ```
     pub fn to_value(&self) -> serde_json::Value {
-        let mut v = serde_json::json!({
-            "date": self.date.to_string(),
-            "name": self.name.map(|n| serde_json::json!({"uk": n.uk, "en": n.en})),
-        });
-        let (reason, extra) = match self.kind {
-            DayOffKind::Listed => ("listed", None),
-            DayOffKind::Preset(DayOffReason::Holiday) => ("holiday", None),
-            DayOffKind::Preset(DayOffReason::CarriedOver { holiday }) => {
-                ("carried_over", Some(("holiday", holiday)))
-            }
-            DayOffKind::Preset(DayOffReason::Transferred { worked_on }) => {
-                ("transferred", Some(("worked_on", worked_on)))
-            }
+        let reason = match self.kind {
+            DayOffKind::Listed => None,
+            DayOffKind::Preset(r) => Some(r),
         };
-        if let serde_json::Value::Object(m) = &mut v {
-            m.insert("reason".into(), reason.into());
-            if let Some((k, d)) = extra {
-                m.insert(k.into(), d.to_string().into());
-            }
-        }
-        v
+        crate::holidays::day_off_value(self.date, self.name, reason)
     }
 }
 
