@@ -623,3 +623,28 @@ impl EventKind {
         )
     }
 }
+
+vocabulary! {
+    /// Where a clock stands at `now`.
+    ///
+    /// # Example
+    /// ```
+    /// use reglament::sla::ClockState;
+    /// assert_eq!(ClockState::Breached.code(), "breached");
+    /// assert_eq!(ClockState::Paused.label_uk(), "призупинено");
+    /// ```
+    pub enum ClockState {
+        /// Counting working time.
+        Running = "running", "триває", "running";
+        /// Stopped by a pause (approval pending, awaiting the user, Release).
+        Paused = "paused", "призупинено", "paused";
+        /// The meeting event happened (on time or not: see `on_time`).
+        Met = "met", "виконано", "met";
+        /// Not met and past its due instant.
+        Breached = "breached", "порушено", "breached";
+        /// No category yet: no target, no due.
+        Unclassified = "unclassified", "без категорії", "unclassified";
+        /// The request was rejected (or archived) before the clock breached.
+        Stopped = "stopped", "зупинено", "stopped";
+    }
+}

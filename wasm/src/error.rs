@@ -98,7 +98,10 @@ impl Class {
 
 /// Builds the JavaScript error object from a descriptor.
 fn make(class: Class, desc: Value) -> JsValue {
-    make_error(class.name(), &crate::convert::doc_out(&desc))
+    make_error(
+        class.name(),
+        &js_sys::JSON::parse(&desc.to_string()).unwrap_or(JsValue::NULL),
+    )
 }
 
 /// A core error as a JavaScript error.

@@ -557,7 +557,7 @@ impl Ticket {
         let Some(clock) = clock else {
             return Ok(());
         };
-        if clock.state == crate::sla::ClockState::Paused {
+        if clock.state == crate::model::ClockState::Paused {
             return Err(self
                 .refuse(event)
                 .label("metric", metric.label_uk(), metric.label_en())
