@@ -125,7 +125,7 @@ impl Versions {
             }
             let midnight = reg
                 .calendar()
-                .local_to_instant(date.and_hms_opt(0, 0, 0).unwrap_or_default())
+                .local_to_instant(date.and_time(chrono::NaiveTime::MIN))
                 .map_err(|e| e.within(&format!("{path}.effective_from")))?;
             versions.push((midnight, reg));
         }

@@ -498,7 +498,7 @@ fn version_info(r: &Regulation) -> VersionInfo {
 
 fn midnight(reg: &Regulation, d: NaiveDate, field: &str) -> Result<DateTime<Utc>> {
     reg.calendar()
-        .local_to_instant(d.and_hms_opt(0, 0, 0).unwrap_or_default())
+        .local_to_instant(d.and_time(chrono::NaiveTime::MIN))
         .map_err(|e| e.within(field))
 }
 

@@ -303,10 +303,10 @@ impl Ticket {
             let (mut d, last) = (cal.local_date(from), cal.local_date(to));
             // only whole days strictly inside the span count as skipped
             while d <= last {
-                let whole = cal.local_to_instant(d.and_hms_opt(0, 0, 0).unwrap_or_default())?
+                let whole = cal.local_to_instant(d.and_time(chrono::NaiveTime::MIN))?
                     >= from
                     && d.succ_opt()
-                        .map(|n| cal.local_to_instant(n.and_hms_opt(0, 0, 0).unwrap_or_default()))
+                        .map(|n| cal.local_to_instant(n.and_time(chrono::NaiveTime::MIN)))
                         .transpose()?
                         .is_some_and(|end| end <= to);
                 if whole && !cal.is_working_day(d) {

@@ -191,6 +191,7 @@ impl Serialize for ClockPause {
 /// assert_eq!(c.remaining, Some(-600));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Clock {
     /// The metric.
     pub metric: Metric,
@@ -294,6 +295,7 @@ pub struct PeriodBreach {
 /// assert_eq!(u.clock.state.code(), "breached");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct UpdateClock {
     /// The current period.
     #[serde(flatten)]
@@ -324,6 +326,7 @@ pub struct UpdateClock {
 /// assert_eq!(c.to_value()["response"]["state"], "running");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Clocks {
     /// The ticket's id.
     pub ticket: String,

@@ -23,6 +23,7 @@ use crate::model::{vocabulary, Channel, Metric, PauseReason, Reason, Service, St
 /// assert_eq!((p.reason.as_str(), p.to), ("awaiting_vendor", None));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct DeclaredPause {
     /// The declared reason's id.
     pub reason: String,
@@ -52,6 +53,7 @@ pub struct DeclaredPause {
 /// assert_eq!((r.by.id.as_str(), r.description.as_str()), ("op-1", "d"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RegistrationRecord {
     /// The registration instant: the SLA clocks start here.
     #[serde(with = "serde_utc")]
@@ -91,6 +93,7 @@ pub struct RegistrationRecord {
 /// assert_eq!((c.from, c.to.code()), (None, "backlog"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct StatusChange {
     /// When.
     #[serde(with = "serde_utc")]
@@ -117,6 +120,7 @@ pub struct StatusChange {
 /// assert_eq!(t.priority_changes()[0].to.code(), "high");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Change<T> {
     /// From when the value holds.
     #[serde(with = "serde_utc")]
@@ -143,6 +147,7 @@ pub struct Change<T> {
 /// assert_eq!(reglament::instant::format(t.first_response().unwrap().at), "2026-03-02T08:03:00Z");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Reaction {
     /// When.
     #[serde(with = "serde_utc")]
@@ -167,6 +172,7 @@ pub struct Reaction {
 /// assert_eq!(t.user_waits()[0].asked_by.id, "x");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Wait {
     /// When support asked.
     #[serde(with = "serde_utc")]
@@ -212,6 +218,7 @@ vocabulary! {
 /// assert_eq!((a.state.code(), a.evidence.as_deref()), ("granted", Some("<m@x>")));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Approval {
     /// The action or event kind it is about.
     pub action: String,
@@ -245,6 +252,7 @@ pub struct Approval {
 /// assert_eq!(t.actions()[0].action, "remote_access");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct PerformedAction {
     /// When.
     #[serde(with = "serde_utc")]
@@ -271,6 +279,7 @@ pub struct PerformedAction {
 /// assert_eq!(reglament::instant::format(t.extensions()[0].new_due.unwrap()), "2026-03-05T16:00:00Z");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Extension {
     /// When it was agreed.
     #[serde(with = "serde_utc")]
@@ -303,6 +312,7 @@ pub struct Extension {
 /// assert_eq!(t.cycles()[0].reopened_to, Some(reglament::model::Status::Sprint));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Cycle {
     /// When it was released.
     #[serde(with = "serde_utc")]
@@ -338,6 +348,7 @@ pub struct Cycle {
 /// assert_eq!(t.rejection().unwrap().by.id, "x");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Rejection {
     /// When.
     #[serde(with = "serde_utc")]
@@ -363,6 +374,7 @@ pub struct Rejection {
 /// assert_eq!((p.reason.code(), p.action.as_deref()), ("approval_pending", Some("master_data")));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Pause {
     /// Why.
     pub reason: PauseReason,
