@@ -239,7 +239,7 @@ fuzz_target!(|input: Input| {
     }
     let _ = ticket.next_change_at(reg, now);
     let others = [ticket.clone(), Ticket::new("U")];
-    let _ = reglament::rules::queue(others.iter());
+    let _ = reglament::report::queue(others.iter());
     let _ = reglament::report::compliance(reg, &others, None, Some(now), now);
     let _ = reglament::report::what_if(&regs[0], reg, "T", &events, Some(now));
 });
