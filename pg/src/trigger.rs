@@ -277,7 +277,7 @@ pub fn enforce<'a>(
             .unwrap_or_else(|e| raise(&e));
         // stored rows were accepted when inserted; one refused now (the
         // regulation changed) changes nothing, as in a replay
-        ticket.apply(&reg, e.clone());
+        let _ = ticket.apply(&reg, e.clone());
         stored.push(e);
     }
     let next = history.last().map_or(1, |(s, _)| s + 1);
