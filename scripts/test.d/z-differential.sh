@@ -10,9 +10,12 @@ cd "$(dirname "$0")/../.."
 target="${CARGO_TARGET_DIR:-target}"
 case "$target" in /*) ;; *) target="$PWD/$target" ;; esac
 export REGLAMENT_BIN="$target/release/reglament"
+lib_given="${REGLAMENT_LIB:+yes}"
 export REGLAMENT_LIB="${REGLAMENT_LIB:-$target/c/debug/lib/libreglament.so}"
-[ -x "$REGLAMENT_BIN" ] || cargo build --release -p reglament-cli
-[ -f "$REGLAMENT_LIB" ] || bash bindings/c/build.sh >/dev/null
+# always (a no-op when fresh): a binary or library left from an older tree
+# would compare yesterday's faces
+cargo build --release -p reglament-cli
+[ -n "$lib_given" ] || bash bindings/c/build.sh >/dev/null
 [ -f bindings/js/dist/full/reglament_wasm_bg.wasm ] || (cd bindings/js && node build.mjs)
 python3 tests/differential/diff.py --seed "${DIFF_SEED:-20261205}" --histories 300 --ops 2000
 python3 tests/differential/diff.py --self-check
