@@ -303,8 +303,7 @@ impl Ticket {
             let (mut d, last) = (cal.local_date(from), cal.local_date(to));
             // only whole days strictly inside the span count as skipped
             while d <= last {
-                let whole = cal.local_to_instant(d.and_time(chrono::NaiveTime::MIN))?
-                    >= from
+                let whole = cal.local_to_instant(d.and_time(chrono::NaiveTime::MIN))? >= from
                     && d.succ_opt()
                         .map(|n| cal.local_to_instant(n.and_time(chrono::NaiveTime::MIN)))
                         .transpose()?
